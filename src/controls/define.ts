@@ -1,0 +1,88 @@
+import type { JsonPath } from '../core/json-path.js';
+import type { Severity } from '../core/severity.js';
+import type { Resource } from '../model/resource.js';
+import type { ScanContext } from '../model/context.js';
+
+/** Equivalent ids in other tools, so users can map findings they already know. */
+export interface ControlAliases {
+  readonly kubescape?: readonly string[];
+  readonly checkov?: readonly string[];
+  readonly pss?: readonly string[];
+  readonly cis?: readonly string[];
+  readonly polaris?: readonly string[];
+  readonly kubeLinter?: readonly string[];
+  readonly trivy?: readonly string[];
+}
+
+/** What a control needs beyond manifests; such controls are skipped when it is missing. */
+export type ControlRequirement = 'cluster' | 'host' | 'cloud' | 'manual';
+
+/** A change that fixes a violation: set (or remove, when value is undefined) the node at path. */
+export interface FixPatch {
+  readonly op: 'set' | 'remove';
+  readonly path: JsonPath;
+  readonly value?: unknown;
+}
+
+/** One offending node found by a control. */
+export interface Violation<M extends string = string> {
+  readonly messageId: M;
+  /** Values substituted into the message template's `{name}` placeholders. */
+  readonly data?: Readonly<Record<string, string | number>>;
+  /** Most specific offending node; for a missing field, where it should be. */
+  readonly path: JsonPath;
+  /** The offending value as text; secrets must already be redacted. */
+  readonly evidence?: string;
+  readonly fix?: readonly FixPatch[];
+}
+
+/** A control's verdict on one resource: violations (none = passed), or skipped with a reason. */
+export type CheckResult<M extends string = string> =
+  | readonly Violation<M>[]
+  | { readonly skipped: string };
+
+/** Which resources a control judges. */
+export interface ControlMatch {
+  /** Kinds by name (`Deployment`), or `*` for every kind. */
+  readonly kinds: readonly string[];
+}
+
+export interface ControlDefinition<M extends string = string> {
+  /** kebab-case, equal to the file name. */
+  readonly id: string;
+  readonly title: string;
+  /** One or two sentences: what is checked and why it matters. */
+  readonly description: string;
+  readonly severity: Severity;
+  readonly match: ControlMatch;
+  readonly aliases: ControlAliases;
+  /** Message templates by id; `{name}` placeholders are filled from the violation's data. */
+  readonly messages: Readonly<Record<M, string>>;
+  readonly remediation: string;
+  /** Data the control needs that manifests do not carry. */
+  readonly requires?: ControlRequirement;
+  /** Pure: no I/O, clock or randomness. */
+  readonly check: (resource: Resource, context: ScanContext) => CheckResult<M>;
+}
+
+export type Control = ControlDefinition<string>;
+
+/** Declares a control with typed message ids. */
+export function defineControl<M extends string>(definition: ControlDefinition<M>): ControlDefinition<M> {
+  return definition;
+}
+
+export function isSkipped(result: CheckResult): result is { readonly skipped: string } {
+  return !Array.isArray(result);
+}
+
+/** Fills `{name}` placeholders of a message template. */
+export function formatMessage(
+  template: string,
+  data: Readonly<Record<string, string | number>> | undefined,
+): string {
+  if (data === undefined) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.hasOwn(data, key) ? String(data[key]) : whole,
+  );
+}

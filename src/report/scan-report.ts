@@ -1,0 +1,128 @@
+import type { Severity } from '../core/severity.js';
+import type { ControlAliases } from '../controls/define.js';
+
+/** Version of the ScanReport contract; bump on breaking changes (docs/report-schema.json). */
+export const REPORT_API_VERSION = 'cubecape.io/v1alpha1';
+
+export type InputType = 'file' | 'stdin' | 'helm' | 'kustomize' | 'cluster' | 'snapshot' | 'admission';
+
+export interface ReportInput {
+  readonly type: InputType;
+  readonly target: string;
+}
+
+export interface ReportLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface ReportResource {
+  readonly id: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly namespace?: string;
+  readonly name: string;
+  readonly source?: ReportLocation & { readonly documentIndex: number };
+}
+
+export type ControlStatus = 'passed' | 'failed' | 'skipped' | 'error' | 'excepted' | 'not-applicable';
+
+export interface ControlCounts {
+  readonly passed: number;
+  readonly failed: number;
+  readonly excepted: number;
+  readonly skipped: number;
+  readonly error: number;
+}
+
+export interface ReportControl {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly severity: Severity;
+  readonly frameworks: readonly string[];
+  readonly aliases: ControlAliases;
+  readonly remediation: string;
+  readonly status: ControlStatus;
+  /** Why the whole control was skipped, when it was. */
+  readonly skipReason?: string;
+  readonly counts: ControlCounts;
+  /** 0–100: share of matched resources that passed; absent when none was judged. */
+  readonly score?: number;
+}
+
+export type FindingStatus = 'failed' | 'excepted' | 'skipped' | 'error';
+
+export interface ReportException {
+  readonly name: string;
+  readonly reason: string;
+  readonly owner?: string;
+  readonly ticket?: string;
+  readonly expires?: string;
+}
+
+export interface ReportFinding {
+  readonly controlId: string;
+  readonly resourceId: string;
+  readonly status: FindingStatus;
+  readonly severity: Severity;
+  readonly messageId: string;
+  readonly message: string;
+  /** JSON path segments inside the resource's object. */
+  readonly path: readonly (string | number)[];
+  readonly location?: ReportLocation;
+  readonly evidence?: string;
+  readonly remediation?: string;
+  readonly fix?: readonly { readonly op: 'set' | 'remove'; readonly path: readonly (string | number)[]; readonly value?: unknown }[];
+  readonly exception?: ReportException;
+}
+
+export interface ReportFramework {
+  readonly id: string;
+  readonly name: string;
+  readonly version: string;
+  /** 0–100, severity-weighted share of passed (resource, control) pairs; absent if none judged. */
+  readonly score?: number;
+  readonly controls: readonly string[];
+}
+
+export type BySeverity = Readonly<Record<Severity, number>>;
+
+export interface ReportSummary {
+  readonly resources: number;
+  readonly controls: number;
+  readonly passed: number;
+  readonly failed: number;
+  readonly excepted: number;
+  readonly skipped: number;
+  readonly errors: number;
+  /** Failed findings by severity. */
+  readonly bySeverity: BySeverity;
+  readonly score?: number;
+}
+
+export interface ReportError {
+  readonly code: string;
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** For skipped documents and controls: not an error, recorded for transparency. */
+  readonly severity: 'error' | 'warning';
+}
+
+export interface ScanReport {
+  readonly apiVersion: typeof REPORT_API_VERSION;
+  readonly kind: 'ScanReport';
+  readonly tool: { readonly name: 'cubecape'; readonly version: string };
+  readonly scannedAt: string;
+  readonly durationMs: number;
+  readonly inputs: readonly ReportInput[];
+  readonly resources: readonly ReportResource[];
+  readonly controls: readonly ReportControl[];
+  readonly findings: readonly ReportFinding[];
+  readonly frameworks: readonly ReportFramework[];
+  readonly summary: ReportSummary;
+  readonly errors: readonly ReportError[];
+}
