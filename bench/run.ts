@@ -1,0 +1,92 @@
+/**
+ * `npm run bench`: scan-engine figures on generated manifests (1k / 10k / 50k resources) and on
+ * the real manifests in ../shared/corpus/manifests. Prints figures; asserts nothing.
+ * Target (issue 2): 10,000 resources, every built-in control, JSON out, ≤ 1.0 s wall, ≤ 300 MB RSS.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { builtinControls } from '../src/controls/index.js';
+import { evaluate } from '../src/engine/evaluate.js';
+import { parseYamlDocuments } from '../src/ingest/yaml.js';
+import { buildScanContext } from '../src/model/build-context.js';
+import type { Resource } from '../src/model/resource.js';
+import { generateDocuments, toFiles } from './generate.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SIZES = [1_000, 10_000, 50_000];
+
+interface EndToEnd { wallMs: number; rssMb: number; exitCode: number | null }
+
+function endToEnd(dir: string): EndToEnd {
+  const rssFile = join(dir, '..', `rss-${process.pid}.txt`);
+  const started = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    ['--import', join(root, 'bench/rss-hook.mjs'), join(root, 'bin/cubecape.js'), 'scan', dir, '-f', 'json', '-o', join(dir, '..', 'report.json'), '--fail-on', 'none'],
+    { env: { ...process.env, CUBECAPE_BENCH_RSS: rssFile, CI: '1' }, encoding: 'utf8' },
+  );
+  const wallMs = performance.now() - started;
+  if (result.status !== 0) process.stderr.write(result.stderr);
+  return { wallMs, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024, exitCode: result.status };
+}
+
+interface InProcess { mb: number; parseMbPerSec: number; evaluationsPerSec: number; resources: number }
+
+function inProcess(texts: readonly string[]): InProcess {
+  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  let resources: Resource[] = [];
+  const parseStart = performance.now();
+  texts.forEach((text, index) => {
+    resources = resources.concat(parseYamlDocuments(text, `file-${index}.yaml`).resources);
+  });
+  const parseMs = performance.now() - parseStart;
+  const context = buildScanContext(resources, { source: 'manifests' });
+  const evalStart = performance.now();
+  const evaluation = evaluate(resources, builtinControls, context);
+  const evalMs = performance.now() - evalStart;
+  return { mb: bytes / 1e6, parseMbPerSec: bytes / 1e6 / (parseMs / 1000), evaluationsPerSec: evaluation.evaluations / (evalMs / 1000), resources: resources.length };
+}
+
+function row(cells: readonly (string | number)[]): string {
+  return cells.map((cell, i) => String(cell).padStart(i === 0 ? 10 : 14)).join(' ');
+}
+
+function corpusTexts(): string[] {
+  const dir = join(root, '../shared/corpus/manifests');
+  const texts: string[] = [];
+  const walk = (path: string): void => {
+    for (const name of readdirSync(path)) {
+      const full = join(path, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.ya?ml$/.test(name)) texts.push(readFileSync(full, 'utf8'));
+    }
+  };
+  walk(dir);
+  return texts;
+}
+
+function main(): void {
+  const work = mkdtempSync(join(tmpdir(), 'cubecape-bench-'));
+  console.log(`cubecape scan benchmark — node ${process.version}, ${builtinControls.length} controls`);
+  console.log(row(['resources', 'input MB', 'wall ms', 'peak RSS MB', 'parse MB/s', 'evals/s', 'exit']));
+  try {
+    for (const size of SIZES) {
+      const dir = join(work, `n${size}`);
+      mkdirSync(dir);
+      const texts = toFiles(generateDocuments(size));
+      texts.forEach((text, index) => { writeFileSync(join(dir, `apps-${String(index).padStart(5, '0')}.yaml`), text); });
+      const e2e = endToEnd(dir);
+      const inproc = inProcess(texts);
+      console.log(row([size, inproc.mb.toFixed(1), e2e.wallMs.toFixed(0), e2e.rssMb.toFixed(0), inproc.parseMbPerSec.toFixed(1), Math.round(inproc.evaluationsPerSec), e2e.exitCode ?? 'signal']));
+    }
+    const corpus = inProcess(corpusTexts());
+    console.log(`\nreal manifests (../shared/corpus/manifests): ${corpus.mb.toFixed(1)} MB, ${corpus.resources} resources, parse ${corpus.parseMbPerSec.toFixed(1)} MB/s, ${Math.round(corpus.evaluationsPerSec)} evaluations/s`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main();

@@ -1,0 +1,136 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Command, Option } from '@commander-js/extra-typings';
+import type { Severity } from '../core/severity.js';
+import { TOOL_VERSION } from '../core/version.js';
+import { builtinControls } from '../controls/index.js';
+import { evaluate } from '../engine/evaluate.js';
+import { judge, type GateVerdict } from '../engine/gate.js';
+import { selectControls, selectResources, type Selection } from '../engine/select.js';
+import { builtinFrameworks } from '../frameworks/index.js';
+import { ingestPaths } from '../ingest/ingest.js';
+import { DEFAULT_MAX_FILE_BYTES, type IngestIssue } from '../ingest/types.js';
+import { buildScanContext } from '../model/build-context.js';
+import { buildReport } from '../report/build.js';
+import { formatters, type FormatName } from '../report/formatters/index.js';
+import type { ScanReport } from '../report/scan-report.js';
+import { colorEnabled, type CliIO } from './io.js';
+import { collectList, collectRepeat, parseGateSeverity, parseScore, parseSeverity, parseSize } from './options.js';
+import { createProgress } from './progress.js';
+
+/** Parsed `cubecape scan` options. */
+export interface ScanOptions {
+  readonly format: FormatName;
+  readonly output?: string;
+  readonly exclude?: string[];
+  readonly framework?: string[];
+  readonly control?: string[];
+  readonly excludeControl?: string[];
+  readonly includeKinds?: string[];
+  readonly excludeKinds?: string[];
+  readonly namespace?: string[];
+  readonly minSeverity?: Severity;
+  readonly failOn: Severity | 'none';
+  readonly failUnder?: number;
+  readonly allowIncomplete: boolean;
+  readonly maxFileSize: number;
+  readonly color?: boolean;
+  readonly verbose: boolean;
+}
+
+function selectionOf(options: ScanOptions): Selection {
+  return {
+    ...(options.framework ? { frameworks: options.framework } : {}),
+    ...(options.control ? { controls: options.control } : {}),
+    ...(options.excludeControl ? { excludeControls: options.excludeControl } : {}),
+    ...(options.includeKinds ? { includeKinds: options.includeKinds } : {}),
+    ...(options.excludeKinds ? { excludeKinds: options.excludeKinds } : {}),
+    ...(options.namespace ? { namespaces: options.namespace } : {}),
+    ...(options.minSeverity ? { minSeverity: options.minSeverity } : {}),
+  };
+}
+
+function describeIssue(issue: IngestIssue): string {
+  const where = [issue.file, issue.line, issue.line === undefined ? undefined : issue.column].filter((p) => p !== undefined).join(':');
+  return `${where === '' ? '' : `${where}: `}${issue.severity}: ${issue.message} [${issue.code}]`;
+}
+
+/** Runs a scan and returns the report; throws CubecapeError on usage errors. */
+export async function runScan(paths: readonly string[], options: ScanOptions, io: CliIO): Promise<ScanReport> {
+  const started = performance.now();
+  const scannedAt = new Date();
+  const selection = selectionOf(options);
+  const { controls, frameworks } = selectControls(builtinControls, builtinFrameworks, selection);
+  const showProgress = io.stderr.isTTY === true && io.env['CI'] === undefined;
+  const progress = createProgress(io.stderr as NodeJS.WriteStream, showProgress);
+  const ingested = await ingestPaths(paths, {
+    ...(options.exclude ? { exclude: options.exclude } : {}),
+    maxFileBytes: options.maxFileSize,
+    readStdin: io.readStdin,
+    onProgress: (done, total) => { progress.update('Reading files', done, total); },
+  });
+  const resources = selectResources(ingested.resources, selection);
+  const context = buildScanContext(resources, { source: 'manifests' });
+  const evaluation = evaluate(resources, controls, context, {
+    onProgress: (done, total) => { progress.update('Running controls', done, total); },
+  });
+  progress.done();
+  return buildReport({
+    toolVersion: TOOL_VERSION,
+    scannedAt,
+    durationMs: Math.round(performance.now() - started),
+    inputs: ingested.inputs,
+    resources,
+    evaluation,
+    frameworks,
+    allFrameworks: builtinFrameworks,
+    issues: ingested.issues,
+  });
+}
+
+async function emit(report: ScanReport, options: ScanOptions, io: CliIO): Promise<void> {
+  const toFile = options.output !== undefined && options.output !== '-';
+  const color = options.color ?? (!toFile && options.format === 'pretty' && colorEnabled(io, io.stdout));
+  const width = (io.stdout as { columns?: number }).columns ?? 100;
+  const text = formatters[options.format](report, { color, width, verbose: options.verbose, cwd: io.cwd });
+  if (toFile) await writeFile(resolve(io.cwd, options.output ?? ''), text);
+  else io.stdout.write(text);
+  const errorsShownOnStdout = !toFile && options.format === 'pretty';
+  if (!errorsShownOnStdout) {
+    for (const error of report.errors) if (error.severity === 'error') io.stderr.write(`${describeIssue(error as IngestIssue)}\n`);
+  }
+}
+
+/** Scans and emits; the verdict's code is the process exit code. */
+export async function scanAction(paths: readonly string[], options: ScanOptions, io: CliIO): Promise<GateVerdict> {
+  const report = await runScan(paths.length === 0 ? ['.'] : paths, options, io);
+  await emit(report, options, io);
+  return judge(report, {
+    failOn: options.failOn,
+    allowIncomplete: options.allowIncomplete,
+    ...(options.failUnder === undefined ? {} : { failUnder: options.failUnder }),
+  });
+}
+
+export function scanCommand(): Command<[string[]], ScanOptions> {
+  return new Command('scan')
+    .description('Scan Kubernetes manifests (files, directories, globs, or - for stdin) with the built-in controls')
+    .argument('[paths...]', 'files, directories or globs to scan; - reads stdin', [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(formatters) as FormatName[]).default('pretty' as FormatName))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--exclude <glob>', 'skip paths matching a glob (repeatable; also read from .cubecapeignore)', collectRepeat)
+    .option('--framework <ids>', 'only controls of these frameworks (comma-separated, repeatable)', collectList)
+    .option('--control <ids>', 'only these controls', collectList)
+    .option('--exclude-control <ids>', 'skip these controls', collectList)
+    .option('--include-kinds <kinds>', 'only resources of these kinds', collectList)
+    .option('--exclude-kinds <kinds>', 'skip resources of these kinds', collectList)
+    .option('--namespace <names>', 'only resources in these namespaces (no namespace counts as default)', collectList)
+    .option('--min-severity <severity>', 'only controls at or above this severity', parseSeverity)
+    .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (or none)', parseGateSeverity, 'high' as Severity | 'none')
+    .option('--fail-under <score>', 'exit 1 when the overall score is below this (0-100)', parseScore)
+    .option('--allow-incomplete', 'do not exit 3 when part of the input could not be read or nothing was scanned', false)
+    .option('--max-file-size <size>', 'skip files larger than this (e.g. 32MiB)', parseSize, DEFAULT_MAX_FILE_BYTES)
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'disable coloured output (also NO_COLOR=1)')
+    .option('-v, --verbose', 'also list skipped findings', false) as unknown as Command<[string[]], ScanOptions>;
+}

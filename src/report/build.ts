@@ -1,0 +1,176 @@
+import { SEVERITIES, type Severity } from '../core/severity.js';
+import type { ControlOutcome, EngineFinding, Evaluation } from '../engine/evaluate.js';
+import { controlScore, weightedScore } from '../engine/scoring.js';
+import { frameworkControlIds, type FrameworkDefinition } from '../frameworks/define.js';
+import type { IngestIssue } from '../ingest/types.js';
+import type { Resource } from '../model/resource.js';
+import {
+  REPORT_API_VERSION,
+  type ControlStatus,
+  type ReportControl,
+  type ReportError,
+  type ReportFinding,
+  type ReportFramework,
+  type ReportInput,
+  type ReportLocation,
+  type ReportResource,
+  type ScanReport,
+} from './scan-report.js';
+
+export interface BuildReportInput {
+  readonly toolVersion: string;
+  readonly scannedAt: Date;
+  readonly durationMs: number;
+  readonly inputs: readonly ReportInput[];
+  readonly resources: readonly Resource[];
+  readonly evaluation: Evaluation;
+  /** Frameworks to score in this report. */
+  readonly frameworks: readonly FrameworkDefinition[];
+  /** Every known framework, to list each control's memberships. */
+  readonly allFrameworks: readonly FrameworkDefinition[];
+  readonly issues: readonly IngestIssue[];
+}
+
+function toReportResource(resource: Resource): ReportResource {
+  const origin = resource.origin;
+  return {
+    id: resource.id,
+    apiVersion: resource.apiVersion,
+    kind: resource.kind,
+    ...(resource.namespace === undefined ? {} : { namespace: resource.namespace }),
+    name: resource.name,
+    ...(origin === undefined
+      ? {}
+      : { source: { file: origin.file, line: origin.position.line, column: origin.position.column, documentIndex: origin.documentIndex } }),
+  };
+}
+
+function locate(finding: EngineFinding): ReportLocation | undefined {
+  const origin = finding.resource.origin;
+  if (origin === undefined) return undefined;
+  const position = origin.sourceMap.locate(finding.path)?.position ?? origin.position;
+  return { file: origin.file, line: position.line, column: position.column };
+}
+
+function toReportFinding(finding: EngineFinding): ReportFinding {
+  const location = locate(finding);
+  return {
+    controlId: finding.control.id,
+    resourceId: finding.resource.id,
+    status: finding.status,
+    severity: finding.control.severity,
+    messageId: finding.messageId,
+    message: finding.message,
+    path: finding.path,
+    ...(location === undefined ? {} : { location }),
+    ...(finding.evidence === undefined ? {} : { evidence: finding.evidence }),
+    ...(finding.status === 'failed' ? { remediation: finding.control.remediation } : {}),
+    ...(finding.fix === undefined ? {} : { fix: finding.fix }),
+  };
+}
+
+function statusOf(outcome: ControlOutcome): ControlStatus {
+  const { passed, failed, skipped, error } = outcome.counts;
+  if (outcome.skipReason !== undefined) return 'skipped';
+  if (failed > 0) return 'failed';
+  if (error > 0) return 'error';
+  if (passed > 0) return 'passed';
+  return skipped > 0 ? 'skipped' : 'not-applicable';
+}
+
+function toReportControl(outcome: ControlOutcome, memberships: ReadonlyMap<string, string[]>): ReportControl {
+  const { control, counts } = outcome;
+  const score = controlScore(outcome);
+  return {
+    id: control.id,
+    title: control.title,
+    description: control.description,
+    severity: control.severity,
+    frameworks: memberships.get(control.id) ?? [],
+    aliases: control.aliases,
+    remediation: control.remediation,
+    status: statusOf(outcome),
+    ...(outcome.skipReason === undefined ? {} : { skipReason: outcome.skipReason }),
+    counts: { passed: counts.passed, failed: counts.failed, excepted: 0, skipped: counts.skipped, error: counts.error },
+    ...(score === undefined ? {} : { score }),
+  };
+}
+
+function toReportFramework(framework: FrameworkDefinition, outcomes: ReadonlyMap<string, ControlOutcome>): ReportFramework {
+  const ids = frameworkControlIds(framework).filter((id) => outcomes.has(id));
+  const score = weightedScore(ids.map((id) => outcomes.get(id)).filter((o) => o !== undefined));
+  return {
+    id: framework.id,
+    name: framework.name,
+    version: framework.version,
+    ...(score === undefined ? {} : { score }),
+    controls: ids,
+  };
+}
+
+function toReportError(issue: IngestIssue): ReportError {
+  return {
+    code: issue.code,
+    message: issue.message,
+    severity: issue.severity,
+    ...(issue.file === undefined ? {} : { file: issue.file }),
+    ...(issue.line === undefined ? {} : { line: issue.line }),
+    ...(issue.column === undefined ? {} : { column: issue.column }),
+  };
+}
+
+/** Control id → ids of the frameworks that include it. */
+function membershipsOf(frameworks: readonly FrameworkDefinition[]): Map<string, string[]> {
+  const memberships = new Map<string, string[]>();
+  for (const framework of frameworks) {
+    for (const id of frameworkControlIds(framework)) {
+      const list = memberships.get(id) ?? [];
+      list.push(framework.id);
+      memberships.set(id, list);
+    }
+  }
+  return memberships;
+}
+
+function controlErrors(evaluation: Evaluation): ReportError[] {
+  return evaluation.findings
+    .filter((finding) => finding.status === 'error')
+    .map((finding) => ({ code: 'CONTROL_ERROR', message: `${finding.resource.id}: ${finding.message}`, severity: 'error' as const }));
+}
+
+/** Shapes an evaluation into the ScanReport contract (docs/report-schema.json). */
+export function buildReport(input: BuildReportInput): ScanReport {
+  const { evaluation } = input;
+  const memberships = membershipsOf(input.allFrameworks);
+  const outcomeById = new Map(evaluation.outcomes.map((outcome) => [outcome.control.id, outcome]));
+  const findings = evaluation.findings.map(toReportFinding);
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const finding of findings) if (finding.status === 'failed') bySeverity[finding.severity]++;
+  const total = (key: 'passed' | 'failed' | 'skipped' | 'error'): number =>
+    evaluation.outcomes.reduce((sum, outcome) => sum + outcome.counts[key], 0);
+  const score = weightedScore(evaluation.outcomes);
+  return {
+    apiVersion: REPORT_API_VERSION,
+    kind: 'ScanReport',
+    tool: { name: 'cubecape', version: input.toolVersion },
+    scannedAt: input.scannedAt.toISOString(),
+    durationMs: input.durationMs,
+    inputs: input.inputs,
+    resources: input.resources.map(toReportResource),
+    controls: evaluation.outcomes.map((outcome) => toReportControl(outcome, memberships)),
+    findings,
+    frameworks: input.frameworks.map((framework) => toReportFramework(framework, outcomeById)),
+    summary: {
+      resources: input.resources.length,
+      controls: evaluation.outcomes.length,
+      passed: total('passed'),
+      failed: total('failed'),
+      excepted: 0,
+      skipped: total('skipped'),
+      errors: total('error'),
+      bySeverity,
+      ...(score === undefined ? {} : { score }),
+    },
+    errors: [...input.issues.map(toReportError), ...controlErrors(evaluation)],
+  };
+}
