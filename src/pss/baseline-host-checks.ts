@@ -50,7 +50,7 @@ const hostPathVolumes: CheckFn = (pod) => {
     const volume = dict(entry);
     if (dict(volume?.['hostPath']) === undefined) return;
     paths.push(['spec', 'volumes', index, 'hostPath']);
-    names.push(text(volume['name']));
+    names.push(text(volume?.['name']));
   });
   if (paths.length === 0) return undefined;
   return { reason: `hostPath volumes are not allowed (${quoteAll(names)})`, paths };
@@ -75,28 +75,33 @@ const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const HOOKS = ['postStart', 'preStop'] as const;
 const HANDLERS = ['httpGet', 'tcpSocket'] as const;
 
-function handlerHosts(ref: ContainerRef, handler: unknown, at: JsonPath, out: Offences): string[] {
-  const hosts: string[] = [];
+/** Records every non-empty host of one probe or hook; paths are built only for offenders. */
+function collectHosts(
+  ref: ContainerRef,
+  handler: unknown,
+  found: Offences,
+  hosts: string[],
+  ...at: readonly string[]
+): void {
+  const fields = dict(handler);
+  if (fields === undefined) return;
   for (const kind of HANDLERS) {
-    const host = text(dict(dict(handler)?.[kind])?.['host']);
+    const host = text(dict(fields[kind])?.['host']);
     if (host === '') continue;
-    out.atContainer(ref, [...at, kind, 'host']);
+    found.atContainer(ref, [...ref.path, ...at, kind, 'host']);
     hosts.push(host);
   }
-  return hosts;
 }
 
 const hostProbesAndHostLifecycle: CheckFn = (pod) => {
   const found = new Offences();
   const hosts: string[] = [];
   for (const ref of pod.containers) {
-    for (const probe of PROBES) {
-      hosts.push(...handlerHosts(ref, ref.container[probe], [...ref.path, probe], found));
-    }
+    for (const probe of PROBES) collectHosts(ref, ref.container[probe], found, hosts, probe);
     const lifecycle = dict(ref.container['lifecycle']);
+    if (lifecycle === undefined) continue;
     for (const hook of HOOKS) {
-      const at = [...ref.path, 'lifecycle', hook];
-      hosts.push(...handlerHosts(ref, lifecycle?.[hook], at, found));
+      collectHosts(ref, lifecycle[hook], found, hosts, 'lifecycle', hook);
     }
   }
   return found.failure(
@@ -148,31 +153,53 @@ export const BASELINE_HOST_CHECKS: readonly CheckDefinition[] = [
     id: 'privileged',
     level: 'baseline',
     description: 'No container may run in privileged mode.',
-    revisions: [{ since: 0, change: 'securityContext.privileged must be unset or false', evaluate: privileged }],
+    revisions: [
+      {
+        since: 0,
+        change: 'securityContext.privileged must be unset or false',
+        evaluate: privileged,
+      },
+    ],
   },
   {
     id: 'hostNamespaces',
     level: 'baseline',
     description: "The pod must not share the node's network, PID or IPC namespace.",
-    revisions: [{ since: 0, change: 'hostNetwork, hostPID and hostIPC must be unset or false', evaluate: hostNamespaces }],
+    revisions: [
+      {
+        since: 0,
+        change: 'hostNetwork, hostPID and hostIPC must be unset or false',
+        evaluate: hostNamespaces,
+      },
+    ],
   },
   {
     id: 'hostPorts',
     level: 'baseline',
     description: 'No container port may be bound to a port of the node.',
-    revisions: [{ since: 0, change: 'every ports[].hostPort must be unset or 0', evaluate: hostPorts }],
+    revisions: [
+      { since: 0, change: 'every ports[].hostPort must be unset or 0', evaluate: hostPorts },
+    ],
   },
   {
     id: 'hostPathVolumes',
     level: 'baseline',
-    description: "The pod must not mount directories of the node (hostPath volumes).",
-    revisions: [{ since: 0, change: 'no volume may have a hostPath source', evaluate: hostPathVolumes }],
+    description: 'The pod must not mount directories of the node (hostPath volumes).',
+    revisions: [
+      { since: 0, change: 'no volume may have a hostPath source', evaluate: hostPathVolumes },
+    ],
   },
   {
     id: 'windowsHostProcess',
     level: 'baseline',
     description: 'Neither the pod nor a container may run as a privileged Windows host process.',
-    revisions: [{ since: 0, change: 'windowsOptions.hostProcess must be unset or false', evaluate: windowsHostProcess }],
+    revisions: [
+      {
+        since: 0,
+        change: 'windowsOptions.hostProcess must be unset or false',
+        evaluate: windowsHostProcess,
+      },
+    ],
   },
   {
     id: 'hostProbesAndHostLifecycle',
@@ -181,7 +208,8 @@ export const BASELINE_HOST_CHECKS: readonly CheckDefinition[] = [
     revisions: [
       {
         since: 34,
-        change: 'httpGet.host and tcpSocket.host of probes and postStart/preStop hooks must be empty',
+        change:
+          'httpGet.host and tcpSocket.host of probes and postStart/preStop hooks must be empty',
         evaluate: hostProbesAndHostLifecycle,
       },
     ],
@@ -191,14 +219,27 @@ export const BASELINE_HOST_CHECKS: readonly CheckDefinition[] = [
     level: 'baseline',
     description: 'Only namespaced kernel parameters known to be safe may be set.',
     revisions: [
-      { since: 0, change: `safe sysctls: ${SYSCTLS_1_0.join(', ')}`, evaluate: sysctlsAllowing(SYSCTLS_1_0) },
-      { since: 27, change: 'adds net.ipv4.ip_local_reserved_ports', evaluate: sysctlsAllowing(SYSCTLS_1_27) },
+      {
+        since: 0,
+        change: `safe sysctls: ${SYSCTLS_1_0.join(', ')}`,
+        evaluate: sysctlsAllowing(SYSCTLS_1_0),
+      },
+      {
+        since: 27,
+        change: 'adds net.ipv4.ip_local_reserved_ports',
+        evaluate: sysctlsAllowing(SYSCTLS_1_27),
+      },
       {
         since: 29,
-        change: 'adds net.ipv4.tcp_keepalive_time, tcp_fin_timeout, tcp_keepalive_intvl, tcp_keepalive_probes',
+        change:
+          'adds net.ipv4.tcp_keepalive_time, tcp_fin_timeout, tcp_keepalive_intvl, tcp_keepalive_probes',
         evaluate: sysctlsAllowing(SYSCTLS_1_29),
       },
-      { since: 32, change: 'adds net.ipv4.tcp_rmem and net.ipv4.tcp_wmem', evaluate: sysctlsAllowing(SYSCTLS_1_32) },
+      {
+        since: 32,
+        change: 'adds net.ipv4.tcp_rmem and net.ipv4.tcp_wmem',
+        evaluate: sysctlsAllowing(SYSCTLS_1_32),
+      },
       {
         since: 37,
         change: 'adds net.ipv4.tcp_slow_start_after_idle and net.ipv4.tcp_notsent_lowat',

@@ -1,0 +1,15 @@
+/**
+ * Pod Security Standards: upstream's baseline and restricted checks, version by version, as a
+ * pure evaluator over pod metadata and spec.
+ */
+export { activePssChecks, evaluatePodSecurity, isPodAllowed, PSS_CHECKS } from './evaluate.js';
+export type {
+  PodLike,
+  PssCheckId,
+  PssCheckInfo,
+  PssCheckResult,
+  PssCheckRevision,
+  PssLevel,
+  PssVersion,
+} from './types.js';
+export { minorOf, parsePssVersion, PSS_LATEST_MINOR, tryParsePssVersion } from './version.js';
