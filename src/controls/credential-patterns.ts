@@ -1,0 +1,155 @@
+/**
+ * Heuristics for credentials written into manifests: by the name they are stored under, by
+ * well-known token formats, and by the randomness of values stored under `*_KEY` names.
+ */
+
+/** Words that mark a name as holding a secret, matched as whole `_`-separated words. */
+const SECRET_WORDS =
+  /(?:^|_)(?:PASSWORD|PASSWD|PASSPHRASE|PWD|SECRET|TOKEN|CREDENTIAL|CREDENTIALS|APIKEY|API_KEY|PRIVATE_KEY|PRIVATEKEY|ACCESS_KEY|ACCESSKEY|SECRET_KEY|AUTH_KEY|ENCRYPTION_KEY|SIGNING_KEY|MASTER_KEY)(?:_|$)/;
+
+/** A last word that says the value is about a secret, not the secret itself. */
+const METADATA_SUFFIXES: ReadonlySet<string> = new Set([
+  'FILE',
+  'PATH',
+  'DIR',
+  'NAME',
+  'REF',
+  'ID',
+  'ENABLED',
+  'ENABLE',
+  'LENGTH',
+  'LEN',
+  'TTL',
+  'EXPIRY',
+  'EXPIRATION',
+  'EXPIRES',
+  'TIMEOUT',
+  'URL',
+  'URI',
+  'ENDPOINT',
+  'HEADER',
+  'TYPE',
+  'MODE',
+  'VERSION',
+  'VOLUME',
+  'MOUNT',
+  'SECONDS',
+  'MINUTES',
+  'HOURS',
+  'COUNT',
+  'SIZE',
+  'POLICY',
+  'KEY_ID',
+]);
+const COUNTING_WORDS: ReadonlySet<string> = new Set(['MAX', 'MIN', 'NUM', 'COUNT', 'LIMIT']);
+
+/** Token formats that identify a credential on their own, whatever the name. */
+const VALUE_PATTERNS: readonly (readonly [string, RegExp])[] = [
+  ['private key', /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/],
+  ['AWS access key id', /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/],
+  ['GitHub token', /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{22,}/],
+  ['GitLab token', /\bglpat-[A-Za-z0-9_-]{20,}/],
+  ['Slack token', /\bxox[abposr]-[A-Za-z0-9-]{10,}/],
+  ['Google API key', /\bAIza[0-9A-Za-z_-]{35}/],
+  ['Stripe key', /\b[sr]k_live_[0-9A-Za-z]{16,}/],
+  ['JSON Web Token', /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/],
+  ['password in URL', /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@$]+:[^\s/@$]+@/i],
+];
+
+/** `dbPassword`, `db-password`, `db.password` → `DB_PASSWORD`. */
+export function normalizeName(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase()
+    .replace(/^_+|_+$/g, '');
+}
+
+/** True when a variable or key name says its value is a secret. */
+export function isCredentialName(name: string): boolean {
+  const normalized = normalizeName(name);
+  if (normalized === 'PWD' || !SECRET_WORDS.test(normalized)) return false;
+  const words = normalized.split('_');
+  const last = words.at(-1) ?? '';
+  if (METADATA_SUFFIXES.has(last) || METADATA_SUFFIXES.has(words.slice(-2).join('_'))) return false;
+  return !words.some((word) => COUNTING_WORDS.has(word));
+}
+
+/** The kind of well-known credential a value contains, if any. */
+export function credentialValueKind(value: string): string | undefined {
+  return VALUE_PATTERNS.find(([, pattern]) => pattern.test(value))?.[0];
+}
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+
+/** Values that point at a secret instead of holding one: expansions, templates, paths, flags. */
+function isIndirect(value: string): boolean {
+  const trimmed = value.trim();
+  return (
+    trimmed === '' ||
+    /^\$\([^)]*\)$/.test(trimmed) ||
+    /^\$\{[^}]*\}$/.test(trimmed) ||
+    /\{\{.*\}\}/.test(trimmed) ||
+    trimmed.startsWith('/') ||
+    /^(?:true|false|yes|no|on|off|null|none)$/i.test(trimmed)
+  );
+}
+
+/** Why a name/value pair looks like a credential. */
+export type CredentialFinding =
+  { readonly by: 'value'; readonly kind: string } | { readonly by: 'name' };
+
+/**
+ * Judges a literal name/value pair: a known token format anywhere in the value, a secret-like
+ * name with a literal value, or a random-looking value (≥ 16 chars, ≥ 3.5 bits/char) under a
+ * `*KEY` name.
+ */
+export function detectCredential(name: string, value: string): CredentialFinding | undefined {
+  const kind = credentialValueKind(value);
+  if (kind !== undefined) return { by: 'value', kind };
+  if (isIndirect(value)) return undefined;
+  if (isCredentialName(name)) return { by: 'name' };
+  const normalized = normalizeName(name);
+  const trimmed = value.trim();
+  if (
+    normalized.endsWith('KEY') &&
+    trimmed.length >= 16 &&
+    !/\s/.test(trimmed) &&
+    shannonEntropy(trimmed) >= 3.5
+  ) {
+    return { by: 'value', kind: 'high-entropy key' };
+  }
+  return undefined;
+}
+
+/** Evidence that shows where a secret is without showing it: `PASSWORD=<redacted 12 chars>`. */
+export function redacted(name: string, value: string): string {
+  return `${name}=<redacted ${value.length} chars>`;
+}
+
+/** `key: value` or `key=value` lines of a config file embedded in a value (1-based line numbers). */
+export function embeddedAssignments(text: string): { line: number; name: string; value: string }[] {
+  const out: { line: number; name: string; value: string }[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    const match = /^\s*(?:export\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?([^"'\s#]+)/.exec(
+      line,
+    );
+    // Structural YAML (lists, maps, block scalars, anchors) and tiny values are not literals.
+    const name = match?.[1];
+    const literal = match?.[2];
+    if (name === undefined || literal === undefined) return;
+    if (literal.length < 4 || /^[[{|>&*!-]/.test(literal)) return;
+    out.push({ line: index + 1, name, value: literal });
+  });
+  return out;
+}

@@ -1,0 +1,87 @@
+import type { JsonPath } from '../core/json-path.js';
+import {
+  containersOf,
+  malformedContainerLists,
+  type ContainerListKind,
+  type ContainerRef,
+} from '../model/containers.js';
+import { isRecord, type Resource } from '../model/resource.js';
+import { podSpecOf, podSpecPathOf, type PodSpecRef } from '../model/workload.js';
+import type { CheckResult, Violation } from './define.js';
+import { toDotted } from '../core/json-path.js';
+
+/** Why a workload cannot be judged: where its pod spec should be. */
+function noPodSpecReason(resource: Resource): string {
+  const path = podSpecPathOf(resource.kind);
+  return path === undefined
+    ? `${resource.kind} has no pod spec`
+    : `no pod spec to judge: ${path.length === 0 ? 'the object' : toDotted(path)} is missing or not an object`;
+}
+
+/** Runs `judge` on the pod spec of a workload, or skips when there is none to read. */
+export function judgePodSpec<M extends string>(
+  resource: Resource,
+  judge: (pod: PodSpecRef) => Violation<M>[],
+): CheckResult<M> {
+  const pod = podSpecOf(resource);
+  if (pod === undefined) return { skipped: noPodSpecReason(resource) };
+  return judge(pod);
+}
+
+/**
+ * Runs `judge` on every container of a workload. Skips when the pod spec is missing, has no
+ * `containers` list, or a container list is not a list; an empty list passes.
+ */
+export function judgeContainers<M extends string>(
+  resource: Resource,
+  judge: (container: ContainerRef, pod: PodSpecRef) => Violation<M>[],
+  kinds?: readonly ContainerListKind[],
+): CheckResult<M> {
+  const pod = podSpecOf(resource);
+  if (pod === undefined) return { skipped: noPodSpecReason(resource) };
+  const malformed = malformedContainerLists(pod.spec);
+  if (malformed.length > 0) {
+    return { skipped: `${toDotted([...pod.path, malformed[0] ?? 'containers'])} is not a list` };
+  }
+  if (!Array.isArray(pod.spec['containers'])) {
+    return { skipped: `${toDotted([...pod.path, 'containers'])} is missing` };
+  }
+  return containersOf(pod.spec, pod.path, kinds).flatMap((ref) => judge(ref, pod));
+}
+
+/** A container's securityContext when it is an object, and where it is (or should be). */
+export interface SecurityContextRef {
+  readonly context: Readonly<Record<string, unknown>> | undefined;
+  readonly path: JsonPath;
+  /** Where a missing field of the context should be reported: the context, or its container. */
+  readonly parentPath: JsonPath;
+}
+
+/** The securityContext of a container (or, with `pod`, of the pod spec). */
+export function securityContextOf(owner: {
+  readonly container: Readonly<Record<string, unknown>>;
+  readonly path: JsonPath;
+}): SecurityContextRef {
+  const value = owner.container['securityContext'];
+  const path = [...owner.path, 'securityContext'];
+  if (isRecord(value)) return { context: value, path, parentPath: path };
+  // A securityContext that is present but not an object is itself the offending node.
+  return {
+    context: undefined,
+    path,
+    parentPath: value === undefined || value === null ? owner.path : path,
+  };
+}
+
+/** The pod-level securityContext of a pod spec. */
+export function podSecurityContextOf(pod: PodSpecRef): SecurityContextRef {
+  return securityContextOf({ container: pod.spec, path: pod.path });
+}
+
+/** Renders an offending value for evidence: strings as-is, everything else as JSON. */
+export function evidenceOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  // JSON.stringify answers undefined for undefined and functions, despite its declared type.
+  const json = JSON.stringify(value) as string | undefined;
+  return json ?? String(value);
+}

@@ -1,0 +1,55 @@
+import type { ResourceIndex, ScanContext, SourceKind } from './context.js';
+import { buildRbacGraph } from './rbac.js';
+import type { Resource } from './resource.js';
+
+const EMPTY: readonly Resource[] = Object.freeze([]);
+
+function push<K>(map: Map<K, Resource[]>, key: K, resource: Resource): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [resource]);
+  else list.push(resource);
+}
+
+/**
+ * Indexes resources by kind, namespace and name in one pass. Lookups return shared arrays:
+ * callers must not mutate them. When two resources share kind, namespace and name, `find`
+ * returns the first.
+ */
+export function buildResourceIndex(resources: readonly Resource[]): ResourceIndex {
+  const byKind = new Map<string, Resource[]>();
+  const byNamespace = new Map<string | undefined, Resource[]>();
+  const byKindNamespace = new Map<string, Map<string | undefined, Resource[]>>();
+  const byName = new Map<string, Resource>();
+  for (const resource of resources) {
+    push(byKind, resource.kind, resource);
+    push(byNamespace, resource.namespace, resource);
+    let namespaces = byKindNamespace.get(resource.kind);
+    if (namespaces === undefined) {
+      namespaces = new Map();
+      byKindNamespace.set(resource.kind, namespaces);
+    }
+    push(namespaces, resource.namespace, resource);
+    // JSON keeps undefined and '' namespaces apart, which a joined string would not.
+    const key = JSON.stringify([resource.kind, resource.namespace ?? null, resource.name]);
+    if (!byName.has(key)) byName.set(key, resource);
+  }
+  return {
+    all: resources,
+    byKind: (kind) => byKind.get(kind) ?? EMPTY,
+    inNamespace: (namespace) => byNamespace.get(namespace) ?? EMPTY,
+    byKindInNamespace: (kind, namespace) => byKindNamespace.get(kind)?.get(namespace) ?? EMPTY,
+    find: (kind, namespace, name) => byName.get(JSON.stringify([kind, namespace ?? null, name])),
+  };
+}
+
+/** Builds the read-only context every control of a scan shares: indexes and the RBAC graph. */
+export function buildScanContext(
+  resources: readonly Resource[],
+  options: { readonly source: SourceKind },
+): ScanContext {
+  return {
+    resources: buildResourceIndex(resources),
+    rbac: buildRbacGraph(resources),
+    source: options.source,
+  };
+}

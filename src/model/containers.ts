@@ -1,0 +1,62 @@
+import type { JsonPath } from '../core/json-path.js';
+import { isRecord } from './resource.js';
+
+/** The three lists of a pod spec that hold containers. */
+export const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
+export type ContainerListKind = (typeof CONTAINER_LISTS)[number];
+
+/** One container of a pod spec with where it lives. */
+export interface ContainerRef {
+  readonly container: Readonly<Record<string, unknown>>;
+  readonly kind: ContainerListKind;
+  readonly index: number;
+  /** e.g. `['spec', 'template', 'spec', 'initContainers', 0]`. */
+  readonly path: JsonPath;
+  /** The container's name, when it is a string. */
+  readonly name: string | undefined;
+}
+
+/**
+ * Every container, init container and ephemeral container of a pod spec, in that order.
+ * Lists that are not arrays and entries that are not objects are skipped.
+ */
+export function containersOf(
+  spec: Readonly<Record<string, unknown>>,
+  specPath: JsonPath,
+  kinds: readonly ContainerListKind[] = CONTAINER_LISTS,
+): ContainerRef[] {
+  const refs: ContainerRef[] = [];
+  for (const kind of kinds) {
+    const list = spec[kind];
+    if (!Array.isArray(list)) continue;
+    list.forEach((container: unknown, index) => {
+      if (!isRecord(container)) return;
+      const name = typeof container['name'] === 'string' ? container['name'] : undefined;
+      refs.push({ container, kind, index, path: [...specPath, kind, index], name });
+    });
+  }
+  return refs;
+}
+
+/**
+ * Names of the container lists that are present but not arrays: controls report such specs as
+ * skipped rather than passing them.
+ */
+export function malformedContainerLists(
+  spec: Readonly<Record<string, unknown>>,
+): ContainerListKind[] {
+  return CONTAINER_LISTS.filter(
+    (kind) => spec[kind] !== undefined && spec[kind] !== null && !Array.isArray(spec[kind]),
+  );
+}
+
+/** How a message names a container: `container "web"`, or `initContainers[2]` when unnamed. */
+export function describeContainer(ref: ContainerRef): string {
+  const noun =
+    ref.kind === 'containers'
+      ? 'container'
+      : ref.kind === 'initContainers'
+        ? 'init container'
+        : 'ephemeral container';
+  return ref.name === undefined ? `${noun} ${ref.kind}[${ref.index}]` : `${noun} "${ref.name}"`;
+}

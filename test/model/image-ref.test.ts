@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseImageReference } from '../../src/model/image-ref.js';
+
+test('parseImageReference', () => {
+  const cases: [string, ReturnType<typeof parseImageReference>][] = [
+    ['nginx', { registry: undefined, repository: 'nginx', tag: undefined, digest: undefined }],
+    ['nginx:1.27', { registry: undefined, repository: 'nginx', tag: '1.27', digest: undefined }],
+    [
+      'library/nginx:latest',
+      { registry: undefined, repository: 'library/nginx', tag: 'latest', digest: undefined },
+    ],
+    [
+      'host:5000/img',
+      { registry: 'host:5000', repository: 'img', tag: undefined, digest: undefined },
+    ],
+    [
+      'host:5000/team/img:v2',
+      { registry: 'host:5000', repository: 'team/img', tag: 'v2', digest: undefined },
+    ],
+    [
+      'localhost/img',
+      { registry: 'localhost', repository: 'img', tag: undefined, digest: undefined },
+    ],
+    [
+      'ghcr.io/org/app@sha256:abc',
+      { registry: 'ghcr.io', repository: 'org/app', tag: undefined, digest: 'sha256:abc' },
+    ],
+    [
+      'app:1@sha256:abc',
+      { registry: undefined, repository: 'app', tag: '1', digest: 'sha256:abc' },
+    ],
+    ['', undefined],
+    [':tag', undefined],
+  ];
+  for (const [image, expected] of cases)
+    assert.deepEqual(parseImageReference(image), expected, image);
+});
