@@ -1,4 +1,4 @@
-import { Command } from '@commander-js/extra-typings';
+import { Command, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { CubecapeError } from '../core/errors.js';
 import { builtinControls } from '../controls/index.js';
@@ -17,7 +17,7 @@ function findControl(id: string): (typeof builtinControls)[number] | undefined {
   );
 }
 
-export function explainCommand(io: CliIO): Command {
+export function explainCommand(io: CliIO): CommandUnknownOpts {
   return new Command('explain')
     .description('Explain a control: what it checks, why it matters and how to fix it')
     .argument('<control>', 'control id, or an equivalent id from Kubescape, Checkov, …')

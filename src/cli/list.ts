@@ -1,4 +1,4 @@
-import { Command, Option } from '@commander-js/extra-typings';
+import { Command, Option, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { CubecapeError } from '../core/errors.js';
 import { builtinControls } from '../controls/index.js';
@@ -42,7 +42,7 @@ function listFrameworks(format: 'table' | 'json'): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function listCommand(io: CliIO): Command {
+export function listCommand(io: CliIO): CommandUnknownOpts {
   return new Command('list')
     .description('List built-in controls or frameworks')
     .argument('<what>', 'controls | frameworks')

@@ -18,25 +18,10 @@ import { colorEnabled, type CliIO } from './io.js';
 import { collectList, collectRepeat, parseGateSeverity, parseScore, parseSeverity, parseSize } from './options.js';
 import { createProgress } from './progress.js';
 
-/** Parsed `cubecape scan` options. */
-export interface ScanOptions {
-  readonly format: FormatName;
-  readonly output?: string;
-  readonly exclude?: string[];
-  readonly framework?: string[];
-  readonly control?: string[];
-  readonly excludeControl?: string[];
-  readonly includeKinds?: string[];
-  readonly excludeKinds?: string[];
-  readonly namespace?: string[];
-  readonly minSeverity?: Severity;
-  readonly failOn: Severity | 'none';
-  readonly failUnder?: number;
-  readonly allowIncomplete: boolean;
-  readonly maxFileSize: number;
-  readonly color?: boolean;
-  readonly verbose: boolean;
-}
+const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
+
+/** Parsed `cubecape scan` options, as commander types them from {@link scanCommand}. */
+export type ScanOptions = ReturnType<ReturnType<typeof scanCommand>['opts']>;
 
 function selectionOf(options: ScanOptions): Selection {
   return {
@@ -62,7 +47,7 @@ export async function runScan(paths: readonly string[], options: ScanOptions, io
   const selection = selectionOf(options);
   const { controls, frameworks } = selectControls(builtinControls, builtinFrameworks, selection);
   const showProgress = io.stderr.isTTY === true && io.env['CI'] === undefined;
-  const progress = createProgress(io.stderr as NodeJS.WriteStream, showProgress);
+  const progress = createProgress(io.stderr, showProgress);
   const ingested = await ingestPaths(paths, {
     ...(options.exclude ? { exclude: options.exclude } : {}),
     maxFileBytes: options.maxFileSize,
@@ -112,11 +97,11 @@ export async function scanAction(paths: readonly string[], options: ScanOptions,
   });
 }
 
-export function scanCommand(): Command<[string[]], ScanOptions> {
+export function scanCommand() {
   return new Command('scan')
     .description('Scan Kubernetes manifests (files, directories, globs, or - for stdin) with the built-in controls')
     .argument('[paths...]', 'files, directories or globs to scan; - reads stdin', [])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(formatters) as FormatName[]).default('pretty' as FormatName))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('pretty'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--exclude <glob>', 'skip paths matching a glob (repeatable; also read from .cubecapeignore)', collectRepeat)
     .option('--framework <ids>', 'only controls of these frameworks (comma-separated, repeatable)', collectList)
@@ -132,5 +117,5 @@ export function scanCommand(): Command<[string[]], ScanOptions> {
     .option('--max-file-size <size>', 'skip files larger than this (e.g. 32MiB)', parseSize, DEFAULT_MAX_FILE_BYTES)
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (also NO_COLOR=1)')
-    .option('-v, --verbose', 'also list skipped findings', false) as unknown as Command<[string[]], ScanOptions>;
+    .option('-v, --verbose', 'also list skipped findings', false);
 }

@@ -28,7 +28,7 @@ function incompleteReasons(report: ScanReport): string[] {
   const reasons: string[] = [];
   const inputErrors = report.errors.filter((error) => error.severity === 'error' && error.code !== 'CONTROL_ERROR');
   if (inputErrors.length > 0) reasons.push(`${plural(inputErrors.length, 'input error')} (could not read or parse part of the input)`);
-  if (report.summary.errors > 0) reasons.push(`${plural(report.summary.errors, 'control error')}`);
+  if (report.summary.errors > 0) reasons.push(plural(report.summary.errors, 'control error'));
   if (report.resources.length === 0) reasons.push('no Kubernetes resources were found to scan');
   return reasons;
 }

@@ -62,7 +62,7 @@ describe('cubecape scan', () => {
     assert.ok(finding, 'expected a privileged-container finding');
     assert.deepEqual(finding.path, ['spec', 'containers', 0, 'securityContext', 'privileged']);
     assert.equal(finding.location?.line, 9);
-    assert.equal(finding.location?.file, join(dir, 'pod.yaml'));
+    assert.equal(finding.location.file, join(dir, 'pod.yaml'));
   });
 
   it('is a usage error (2) to name an unknown control or framework', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CubecapeError } from '../../src/core/errors.js';
+import { isCubecapeError } from '../../src/core/errors.js';
 import { selectControls, selectResources } from '../../src/engine/select.js';
 import { defineFramework } from '../../src/frameworks/define.js';
 import { flagControl, resource } from './fixtures.js';
@@ -32,7 +32,7 @@ describe('selectControls', () => {
       try {
         fn();
       } catch (error) {
-        return error instanceof CubecapeError ? error.code : 'not a CubecapeError';
+        return isCubecapeError(error) ? error.code : 'not a CubecapeError';
       }
       return undefined;
     };
