@@ -1,0 +1,16 @@
+import { json } from './json.js';
+import { pretty } from './pretty.js';
+import type { Formatter } from './types.js';
+
+export type { FormatContext, Formatter } from './types.js';
+
+/** Every output format, by the name `--format` accepts. */
+export const formatters = { json, pretty } satisfies Record<string, Formatter>;
+
+/** A name `--format` accepts. */
+export type FormatName = keyof typeof formatters;
+
+/** Narrows user input to a known format name. */
+export function isFormatName(value: string): value is FormatName {
+  return Object.hasOwn(formatters, value);
+}

@@ -1,0 +1,120 @@
+/**
+ * The order of an object's keys in JSON output, and the shapes of its object-valued (or
+ * array-of-object) properties. Known keys come first in this order; unknown keys keep their
+ * place after them, so reordering never drops data.
+ */
+export interface KeyOrder {
+  readonly keys: readonly string[];
+  readonly nested?: Readonly<Record<string, KeyOrder>>;
+}
+
+const location: KeyOrder = { keys: ['file', 'line', 'column'] };
+
+/**
+ * Key order of a ScanReport: the order of the interfaces in scan-report.ts and of the
+ * properties in docs/report-schema.json (a test holds the three together).
+ */
+export const REPORT_KEY_ORDER: KeyOrder = {
+  keys: [
+    'apiVersion',
+    'kind',
+    'tool',
+    'scannedAt',
+    'durationMs',
+    'inputs',
+    'resources',
+    'controls',
+    'findings',
+    'frameworks',
+    'summary',
+    'errors',
+  ],
+  nested: {
+    tool: { keys: ['name', 'version'] },
+    inputs: { keys: ['type', 'target'] },
+    resources: {
+      keys: ['id', 'apiVersion', 'kind', 'namespace', 'name', 'source'],
+      nested: { source: { keys: ['file', 'line', 'column', 'documentIndex'] } },
+    },
+    controls: {
+      keys: [
+        'id',
+        'title',
+        'description',
+        'severity',
+        'frameworks',
+        'aliases',
+        'remediation',
+        'status',
+        'skipReason',
+        'counts',
+        'score',
+      ],
+      nested: {
+        aliases: { keys: ['kubescape', 'checkov', 'pss', 'cis', 'polaris', 'kubeLinter', 'trivy'] },
+        counts: { keys: ['passed', 'failed', 'excepted', 'skipped', 'error'] },
+      },
+    },
+    findings: {
+      keys: [
+        'controlId',
+        'resourceId',
+        'status',
+        'severity',
+        'messageId',
+        'message',
+        'path',
+        'location',
+        'evidence',
+        'remediation',
+        'fix',
+        'exception',
+      ],
+      nested: {
+        location,
+        fix: { keys: ['op', 'path', 'value'] },
+        exception: { keys: ['name', 'reason', 'owner', 'ticket', 'expires'] },
+      },
+    },
+    frameworks: { keys: ['id', 'name', 'version', 'score', 'controls'] },
+    summary: {
+      keys: [
+        'resources',
+        'controls',
+        'passed',
+        'failed',
+        'excepted',
+        'skipped',
+        'errors',
+        'bySeverity',
+        'score',
+      ],
+      nested: { bySeverity: { keys: ['critical', 'high', 'medium', 'low', 'info'] } },
+    },
+    errors: { keys: ['code', 'message', 'file', 'line', 'column', 'severity'] },
+  },
+};
+
+function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A copy of `value` with its keys (and its nested objects' keys) in `order`. */
+export function orderKeys(value: unknown, order: KeyOrder): unknown {
+  if (Array.isArray(value)) return value.map((item: unknown) => orderKeys(item, order));
+  if (!isPlainObject(value)) return value;
+  // No prototype: a hostile `__proto__` key stays an ordinary property.
+  const out = Object.create(null) as Record<string, unknown>;
+  const known = new Set(order.keys);
+  const put = (key: string): void => {
+    // hasOwn: a key like `__proto__` or `constructor` must not find Object.prototype members.
+    const nested =
+      order.nested !== undefined && Object.hasOwn(order.nested, key)
+        ? order.nested[key]
+        : undefined;
+    out[key] = nested === undefined ? value[key] : orderKeys(value[key], nested);
+  };
+  for (const key of order.keys) if (Object.hasOwn(value, key)) put(key);
+  for (const key of Object.keys(value)) if (!known.has(key)) put(key);
+  return out;
+}
