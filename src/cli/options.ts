@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@commander-js/extra-typings';
 import { isSeverity, SEVERITIES, type Severity } from '../core/severity.js';
+import { FORMAT_NAMES, isFormatName, type FormatName } from '../report/formatters/index.js';
 
 /** Accumulates repeatable, comma-separated option values: `--control a,b --control c`. */
 export function collectList(value: string, previous: string[] | undefined): string[] {
@@ -40,4 +41,14 @@ export function parseSize(value: string): number {
   const bytes = Math.floor(Number(match[1]) * unit);
   if (bytes <= 0) throw new InvalidArgumentError(`expected a positive size, got "${value}".`);
   return bytes;
+}
+
+/** Parses `-f json,sarif` (comma-separated, repeatable), rejecting unknown names. */
+export function parseFormats(value: string, previous: FormatName[] | undefined): FormatName[] {
+  const result: FormatName[] = [...(previous ?? [])];
+  for (const item of collectList(value, undefined)) {
+    if (!isFormatName(item)) throw new InvalidArgumentError(`expected formats from ${FORMAT_NAMES.join(', ')}, got "${item}".`);
+    if (!result.includes(item)) result.push(item);
+  }
+  return result;
 }

@@ -1,6 +1,4 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { Command, Option } from '@commander-js/extra-typings';
+import { Command } from '@commander-js/extra-typings';
 import type { Severity } from '../core/severity.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { builtinControls } from '../controls/index.js';
@@ -9,16 +7,15 @@ import { judge, type GateVerdict } from '../engine/gate.js';
 import { selectControls, selectResources, type Selection } from '../engine/select.js';
 import { builtinFrameworks } from '../frameworks/index.js';
 import { ingestPaths } from '../ingest/ingest.js';
-import { DEFAULT_MAX_FILE_BYTES, type IngestIssue } from '../ingest/types.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../ingest/types.js';
 import { buildScanContext } from '../model/build-context.js';
 import { buildReport } from '../report/build.js';
-import { formatters, type FormatName } from '../report/formatters/index.js';
+import { FORMAT_NAMES } from '../report/formatters/index.js';
 import type { ScanReport } from '../report/scan-report.js';
-import { colorEnabled, type CliIO } from './io.js';
-import { collectList, collectRepeat, parseGateSeverity, parseScore, parseSeverity, parseSize } from './options.js';
+import { emitReport } from './emit.js';
+import type { CliIO } from './io.js';
+import { collectList, collectRepeat, parseFormats, parseGateSeverity, parseScore, parseSeverity, parseSize } from './options.js';
 import { createProgress } from './progress.js';
-
-const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
 
 /** Parsed `cubecape scan` options, as commander types them from {@link scanCommand}. */
 export type ScanOptions = ReturnType<ReturnType<typeof scanCommand>['opts']>;
@@ -33,11 +30,6 @@ function selectionOf(options: ScanOptions): Selection {
     ...(options.namespace ? { namespaces: options.namespace } : {}),
     ...(options.minSeverity ? { minSeverity: options.minSeverity } : {}),
   };
-}
-
-function describeIssue(issue: IngestIssue): string {
-  const where = [issue.file, issue.line, issue.line === undefined ? undefined : issue.column].filter((p) => p !== undefined).join(':');
-  return `${where === '' ? '' : `${where}: `}${issue.severity}: ${issue.message} [${issue.code}]`;
 }
 
 /** Runs a scan and returns the report; throws CubecapeError on usage errors. */
@@ -73,23 +65,10 @@ export async function runScan(paths: readonly string[], options: ScanOptions, io
   });
 }
 
-async function emit(report: ScanReport, options: ScanOptions, io: CliIO): Promise<void> {
-  const toFile = options.output !== undefined && options.output !== '-';
-  const color = options.color ?? (!toFile && options.format === 'pretty' && colorEnabled(io, io.stdout));
-  const width = (io.stdout as { columns?: number }).columns ?? 100;
-  const text = formatters[options.format](report, { color, width, verbose: options.verbose, cwd: io.cwd });
-  if (toFile) await writeFile(resolve(io.cwd, options.output ?? ''), text);
-  else io.stdout.write(text);
-  const errorsShownOnStdout = !toFile && options.format === 'pretty';
-  if (!errorsShownOnStdout) {
-    for (const error of report.errors) if (error.severity === 'error') io.stderr.write(`${describeIssue(error as IngestIssue)}\n`);
-  }
-}
-
 /** Scans and emits; the verdict's code is the process exit code. */
 export async function scanAction(paths: readonly string[], options: ScanOptions, io: CliIO): Promise<GateVerdict> {
   const report = await runScan(paths.length === 0 ? ['.'] : paths, options, io);
-  await emit(report, options, io);
+  await emitReport(report, { formats: options.format ?? ['pretty'], output: options.output, color: options.color, verbose: options.verbose }, io);
   return judge(report, {
     failOn: options.failOn,
     allowIncomplete: options.allowIncomplete,
@@ -101,8 +80,8 @@ export function scanCommand() {
   return new Command('scan')
     .description('Scan Kubernetes manifests (files, directories, globs, or - for stdin) with the built-in controls')
     .argument('[paths...]', 'files, directories or globs to scan; - reads stdin', [])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('pretty'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-f, --format <formats>', `output formats, comma-separated: ${FORMAT_NAMES.join(', ')}`, parseFormats)
+    .option('-o, --output <path>', 'write the report to this file (one format) or directory (several formats)')
     .option('--exclude <glob>', 'skip paths matching a glob (repeatable; also read from .cubecapeignore)', collectRepeat)
     .option('--framework <ids>', 'only controls of these frameworks (comma-separated, repeatable)', collectList)
     .option('--control <ids>', 'only these controls', collectList)

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -158,5 +158,30 @@ describe('cubecape list and explain', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /privileged-container/);
     assert.equal((await runCli(['explain', 'nope'])).code, 2);
+  });
+});
+
+describe('cubecape scan with several formats', () => {
+  it('writes one file per format into -o DIR', async () => {
+    const dir = tempDir({ 'ok.yaml': HARDENED_POD });
+    const out = join(dir, 'reports');
+    const run = await runCli(['scan', join(dir, 'ok.yaml'), '-f', 'json,pretty', '-o', out]);
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(readFileSync(join(out, 'cubecape-report.json'), 'utf8')) as ScanReport;
+    assert.equal(report.kind, 'ScanReport');
+    const text = readFileSync(join(out, 'cubecape-report.txt'), 'utf8');
+    assert.doesNotMatch(text, /\x1b\[/, 'files never get colour codes');
+  });
+
+  it('needs -o DIR for several formats, and rejects unknown formats', async () => {
+    assert.equal((await runCli(['scan', 'examples/', '-f', 'json,pretty'])).code, 2);
+    assert.equal((await runCli(['scan', 'examples/', '-f', 'json,yaml'])).code, 2);
+  });
+
+  it('writes into an existing directory given to -o with one format', async () => {
+    const dir = tempDir({ 'ok.yaml': HARDENED_POD });
+    const run = await runCli(['scan', join(dir, 'ok.yaml'), '-f', 'json', '-o', dir]);
+    assert.equal(run.code, 0);
+    assert.equal((JSON.parse(readFileSync(join(dir, 'cubecape-report.json'), 'utf8')) as ScanReport).resources.length, 1);
   });
 });

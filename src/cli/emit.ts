@@ -1,0 +1,73 @@
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { CubecapeError } from '../core/errors.js';
+import { FORMAT_EXTENSIONS, formatters, type FormatName } from '../report/formatters/index.js';
+import type { ReportError, ScanReport } from '../report/scan-report.js';
+import { colorEnabled, type CliIO } from './io.js';
+
+/** Base name of report files written into an output directory. */
+export const REPORT_BASENAME = 'cubecape-report';
+
+export interface EmitOptions {
+  readonly formats: readonly FormatName[];
+  readonly output?: string | undefined;
+  readonly color?: boolean | undefined;
+  readonly verbose: boolean;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Writes via a temporary file and a rename, so an interrupted run never leaves half a report. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, path);
+}
+
+/** Where each format goes: stdout (undefined) or a file path. */
+async function destinations(options: EmitOptions, cwd: string): Promise<Map<FormatName, string | undefined>> {
+  const output = options.output === undefined || options.output === '-' ? undefined : resolve(cwd, options.output);
+  const result = new Map<FormatName, string | undefined>();
+  if (options.formats.length === 1) {
+    const [format] = options.formats as [FormatName];
+    const inDirectory = output !== undefined && (await isDirectory(output));
+    result.set(format, inDirectory ? join(output, REPORT_BASENAME + FORMAT_EXTENSIONS[format]) : output);
+    return result;
+  }
+  if (output === undefined) {
+    throw new CubecapeError('USAGE', `writing ${options.formats.length} formats (${options.formats.join(', ')}) needs an output directory: add -o DIR`);
+  }
+  await mkdir(output, { recursive: true });
+  for (const format of options.formats) result.set(format, join(output, REPORT_BASENAME + FORMAT_EXTENSIONS[format]));
+  return result;
+}
+
+function describeError(error: ReportError): string {
+  const where = [error.file, error.line, error.line === undefined ? undefined : error.column].filter((p) => p !== undefined).join(':');
+  return `${where === '' ? '' : `${where}: `}${error.severity}: ${error.message} [${error.code}]`;
+}
+
+/**
+ * Renders the report in every requested format and writes each to stdout or its file. Input
+ * errors go to stderr unless the terminal report on stdout already shows them.
+ */
+export async function emitReport(report: ScanReport, options: EmitOptions, io: CliIO): Promise<void> {
+  const targets = await destinations(options, io.cwd);
+  const width = (io.stdout as { columns?: number }).columns ?? 100;
+  for (const [format, path] of targets) {
+    const color = options.color ?? (path === undefined && format === 'pretty' && colorEnabled(io, io.stdout));
+    const text = formatters[format](report, { color: path === undefined ? color : false, width, verbose: options.verbose, cwd: io.cwd });
+    if (path === undefined) io.stdout.write(text);
+    else await writeAtomically(path, text);
+  }
+  const prettyOnStdout = targets.get('pretty') === undefined && targets.has('pretty');
+  if (!prettyOnStdout) {
+    for (const error of report.errors) if (error.severity === 'error') io.stderr.write(`${describeError(error)}\n`);
+  }
+}
