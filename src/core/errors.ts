@@ -21,6 +21,9 @@ export const ERROR_CODES = {
   NOT_KUBERNETES: 'skip',
   CONTROL_ERROR: 'input',
   NO_RESOURCES: 'input',
+  INVALID_VERSION: 'input',
+  TEMPLATE_PARSE: 'input',
+  TEMPLATE_EXEC: 'input',
 } as const satisfies Record<string, 'usage' | 'internal' | 'input' | 'skip'>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,165 @@
+import { FAILSAFE_SCHEMA, Type } from 'js-yaml';
+import type { Schema } from 'js-yaml';
+
+/*
+ * kubectl reads YAML through go-yaml v2 (YAML 1.1 resolution rules), not YAML 1.2. A scanner that
+ * resolves `privileged: on` or `mode: 0755` differently from the cluster judges a different
+ * object than the one that gets applied, so these resolvers follow go-yaml's plain-scalar rules.
+ * Timestamps deliberately stay strings: go-yaml hands them to untyped targets as strings too.
+ */
+
+const BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'true', 'True', 'TRUE'].map(
+    (word) => [word, true] as const,
+  ),
+  ...['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF', 'false', 'False', 'FALSE'].map(
+    (word) => [word, false] as const,
+  ),
+]);
+
+const NULLS: ReadonlySet<string> = new Set(['', '~', 'null', 'Null', 'NULL']);
+
+const SPECIAL_FLOATS: ReadonlyMap<string, number> = new Map([
+  ...['.nan', '.NaN', '.NAN'].map((word) => [word, Number.NaN] as const),
+  ...['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'].map(
+    (word) => [word, Number.POSITIVE_INFINITY] as const,
+  ),
+  ...['-.inf', '-.Inf', '-.INF'].map((word) => [word, Number.NEGATIVE_INFINITY] as const),
+]);
+
+/** go-yaml's `yamlStyleFloat`: what it accepts as a float once integer parsing failed. */
+const YAML_STYLE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const DOT_FLOAT = /^\.[0-9]+(?:[eE][-+]?[0-9]+)?$/;
+
+const DIGITS: Readonly<Record<number, RegExp>> = {
+  2: /^[01]+$/,
+  8: /^[0-7]+$/,
+  10: /^[0-9]+$/,
+  16: /^[0-9a-fA-F]+$/,
+};
+
+const UINT64_MAX = 2n ** 64n - 1n;
+const INT64_MIN_MAGNITUDE = 2n ** 63n;
+
+function isDigitOrSign(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2d;
+}
+
+function radixOf(body: string): { radix: number; digits: string } {
+  const prefix = body.slice(0, 2).toLowerCase();
+  if (prefix === '0x') return { radix: 16, digits: body.slice(2) };
+  if (prefix === '0b') return { radix: 2, digits: body.slice(2) };
+  if (prefix === '0o') return { radix: 8, digits: body.slice(2) };
+  if (body.length > 1 && body.startsWith('0')) return { radix: 8, digits: body.slice(1) };
+  return { radix: 10, digits: body };
+}
+
+function parseRadix(digits: string, radix: number): bigint {
+  const prefix = radix === 16 ? '0x' : radix === 8 ? '0o' : radix === 2 ? '0b' : '';
+  return BigInt(prefix + digits);
+}
+
+/**
+ * Go's `strconv.ParseInt(s, 0, 64)` (falling back to ParseUint) after go-yaml removed
+ * underscores: sign, then `0x`/`0b`/`0o` or a leading-zero octal, else decimal.
+ */
+export function parseGoInteger(text: string): number | undefined {
+  const plain = text.includes('_') ? text.replaceAll('_', '') : text;
+  const negative = plain.startsWith('-');
+  const body = negative || plain.startsWith('+') ? plain.slice(1) : plain;
+  const { radix, digits } = radixOf(body);
+  const pattern = DIGITS[radix];
+  if (digits === '' || pattern === undefined || !pattern.test(digits)) return undefined;
+  if (radix === 10 && digits.length < 16) {
+    const value = Number(digits);
+    return negative && value !== 0 ? -value : value;
+  }
+  const magnitude = parseRadix(digits, radix);
+  if (negative ? magnitude > INT64_MIN_MAGNITUDE : magnitude > UINT64_MAX) {
+    return radix === 10 ? Number((negative ? '-' : '') + digits) : undefined;
+  }
+  const value = Number(magnitude);
+  return negative && value !== 0 ? -value : value;
+}
+
+/** A float as go-yaml resolves a plain scalar that is not an integer. */
+export function parseGoFloat(text: string): number | undefined {
+  const special = SPECIAL_FLOATS.get(text);
+  if (special !== undefined) return special;
+  if (text.startsWith('.')) return DOT_FLOAT.test(text) ? Number(text) : undefined;
+  const plain = text.includes('_') ? text.replaceAll('_', '') : text;
+  return YAML_STYLE_FLOAT.test(plain) ? Number(plain) : undefined;
+}
+
+/*
+ * js-yaml calls `resolve` and then, immediately and only on success, `construct` with the same
+ * string; remembering the parsed number avoids parsing it twice on the hot path.
+ */
+let resolvedNumber = 0;
+
+const nullType = new Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (data: unknown) =>
+    data === null || (typeof data === 'string' && data.length <= 4 && NULLS.has(data)),
+  construct: () => null,
+});
+
+const boolType = new Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && data.length <= 5 && BOOLEANS.has(data),
+  construct: (data: string) => BOOLEANS.get(data) === true,
+});
+
+const intType = new Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (data: unknown) => {
+    if (typeof data !== 'string' || !isDigitOrSign(data.charCodeAt(0))) return false;
+    const value = parseGoInteger(data);
+    if (value === undefined) return false;
+    resolvedNumber = value;
+    return true;
+  },
+  construct: () => resolvedNumber,
+});
+
+const floatType = new Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (data: unknown) => {
+    if (typeof data !== 'string') return false;
+    const first = data.charCodeAt(0);
+    if (first !== 0x2e && !isDigitOrSign(first)) return false;
+    const value = parseGoFloat(data);
+    if (value === undefined) return false;
+    resolvedNumber = value;
+    return true;
+  },
+  construct: () => resolvedNumber,
+});
+
+const mergeType = new Type('tag:yaml.org,2002:merge', {
+  kind: 'scalar',
+  resolve: (data: unknown) => data === '<<',
+});
+
+/** Explicit tags go-yaml accepts and hands to untyped targets as plain strings. */
+const stringLike = ['timestamp', 'binary'].map(
+  (name) =>
+    new Type(`tag:yaml.org,2002:${name}`, {
+      kind: 'scalar',
+      resolve: (data: unknown) => typeof data === 'string',
+    }),
+);
+
+/**
+ * Local tags (`!Secret value`, CloudFormation-style `!Ref`) are ignored by go-yaml when decoding
+ * into untyped values; failing the whole document on them would hide everything else in it.
+ */
+const localTags = (['scalar', 'sequence', 'mapping'] as const).map(
+  (kind) => new Type('!', { kind, multi: true, construct: (data: unknown) => data }),
+);
+
+/** The schema used for every Kubernetes document: go-yaml (YAML 1.1) scalar resolution. */
+export const KUBERNETES_YAML_SCHEMA: Schema = FAILSAFE_SCHEMA.extend({
+  implicit: [nullType, boolType, intType, floatType, mergeType],
+  explicit: [...stringLike, ...localTags],
+});
