@@ -33,10 +33,8 @@ function container(name: string, hardened: boolean, random: () => number): strin
     : `          securityContext:
             privileged: ${random() < 0.3 ? 'true' : 'false'}
             capabilities:
-              add: ["NET_ADMIN"]
-          env:
-            - name: DB_PASSWORD
-              value: "hunter2-${Math.floor(random() * 1e6)}"`;
+              add: ["NET_ADMIN"]`;
+  const secret = hardened ? '' : `\n            - name: DB_PASSWORD\n              value: "hunter2-${Math.floor(random() * 1e6)}"`;
   return `        - name: ${name}
           image: ${image}
           ports:
@@ -46,7 +44,7 @@ function container(name: string, hardened: boolean, random: () => number): strin
             - name: LOG_LEVEL
               value: info
             - name: FEATURE_FLAGS
-              value: "search,checkout,recommendations"
+              value: "search,checkout,recommendations"${secret}
 ${security}
           livenessProbe:
             httpGet: {path: /healthz, port: http}
