@@ -99,22 +99,37 @@ function isPlainObject(value: unknown): value is Readonly<Record<string, unknown
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+const knownKeys = new WeakMap<KeyOrder, ReadonlySet<string>>();
+
+function knownKeysOf(order: KeyOrder): ReadonlySet<string> {
+  let known = knownKeys.get(order);
+  if (known === undefined) {
+    known = new Set(order.keys);
+    knownKeys.set(order, known);
+  }
+  return known;
+}
+
+function copyKey(
+  out: Record<string, unknown>,
+  value: Readonly<Record<string, unknown>>,
+  key: string,
+  order: KeyOrder,
+): void {
+  // hasOwn: a key like `__proto__` or `constructor` must not find Object.prototype members.
+  const nested =
+    order.nested !== undefined && Object.hasOwn(order.nested, key) ? order.nested[key] : undefined;
+  out[key] = nested === undefined ? value[key] : orderKeys(value[key], nested);
+}
+
 /** A copy of `value` with its keys (and its nested objects' keys) in `order`. */
 export function orderKeys(value: unknown, order: KeyOrder): unknown {
   if (Array.isArray(value)) return value.map((item: unknown) => orderKeys(item, order));
   if (!isPlainObject(value)) return value;
   // No prototype: a hostile `__proto__` key stays an ordinary property.
   const out = Object.create(null) as Record<string, unknown>;
-  const known = new Set(order.keys);
-  const put = (key: string): void => {
-    // hasOwn: a key like `__proto__` or `constructor` must not find Object.prototype members.
-    const nested =
-      order.nested !== undefined && Object.hasOwn(order.nested, key)
-        ? order.nested[key]
-        : undefined;
-    out[key] = nested === undefined ? value[key] : orderKeys(value[key], nested);
-  };
-  for (const key of order.keys) if (Object.hasOwn(value, key)) put(key);
-  for (const key of Object.keys(value)) if (!known.has(key)) put(key);
+  const known = knownKeysOf(order);
+  for (const key of order.keys) if (Object.hasOwn(value, key)) copyKey(out, value, key, order);
+  for (const key of Object.keys(value)) if (!known.has(key)) copyKey(out, value, key, order);
   return out;
 }
