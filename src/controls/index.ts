@@ -2,6 +2,9 @@ import addedCapabilities from './added-capabilities.js';
 import allowPrivilegeEscalation from './allow-privilege-escalation.js';
 import automountServiceAccountToken from './automount-service-account-token.js';
 import type { Control } from './define.js';
+import { clusterControls } from './registry-cluster.js';
+import { rbacControls } from './registry-rbac.js';
+import { workloadControls } from './registry-workload.js';
 import envCredentials from './env-credentials.js';
 import hostNamespaces from './host-namespaces.js';
 import hostPathVolumes from './host-path-volumes.js';
@@ -12,8 +15,8 @@ import readOnlyRootFilesystem from './read-only-root-filesystem.js';
 import resourceLimits from './resource-limits.js';
 import runAsNonRoot from './run-as-non-root.js';
 
-/** Every built-in control by id; keys must equal each control's id (checked by the meta-test). */
-export const controlsById = {
+/** The first controls: workload security essentials. */
+const essentialControls = {
   'privileged-container': privilegedContainer,
   'allow-privilege-escalation': allowPrivilegeEscalation,
   'run-as-non-root': runAsNonRoot,
@@ -26,6 +29,14 @@ export const controlsById = {
   'resource-limits': resourceLimits,
   'env-credentials': envCredentials,
   'automount-service-account-token': automountServiceAccountToken,
+} satisfies Record<string, Control>;
+
+/** Every built-in control by id; keys must equal each control's id (checked by the meta-test). */
+export const controlsById = {
+  ...essentialControls,
+  ...workloadControls,
+  ...rbacControls,
+  ...clusterControls,
 } satisfies Record<string, Control>;
 
 /** Every built-in control, in registry order. */
