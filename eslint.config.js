@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bin/', 'scripts/*.mjs', 'bench/*.mjs', 'eslint.config.js'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'bin/',
+      'scripts/*.mjs',
+      'bench/*.mjs',
+      'eslint.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -10,8 +20,14 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -29,11 +45,27 @@ export default tseslint.config(
   },
   {
     // Controls, the engine, model and report are pure: no filesystem or network.
-    files: ['src/controls/**', 'src/engine/**', 'src/model/**', 'src/report/**', 'src/frameworks/**', 'src/core/**'],
+    files: [
+      'src/controls/**',
+      'src/engine/**',
+      'src/model/**',
+      'src/report/**',
+      'src/frameworks/**',
+      'src/core/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:fs', 'node:fs/*', 'node:net', 'node:http', 'node:https', 'node:child_process'] },
+        {
+          patterns: [
+            'node:fs',
+            'node:fs/*',
+            'node:net',
+            'node:http',
+            'node:https',
+            'node:child_process',
+          ],
+        },
       ],
     },
   },
@@ -43,7 +75,14 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       // Tests assert on terminal escape sequences.
       'no-control-regex': 'off',
-      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }] }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] },
+          ],
+        },
+      ],
     },
   },
 );

@@ -18,7 +18,11 @@ function mulberry32(seed: number): () => number {
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const;
 
 function container(name: string, hardened: boolean, random: () => number): string {
-  const tag = hardened ? `1.${Math.floor(random() * 30)}.${Math.floor(random() * 9)}` : random() < 0.5 ? 'latest' : '';
+  const tag = hardened
+    ? `1.${Math.floor(random() * 30)}.${Math.floor(random() * 9)}`
+    : random() < 0.5
+      ? 'latest'
+      : '';
   const image = `registry.example.com/team/${name}${tag === '' ? '' : `:${tag}`}`;
   const security = hardened
     ? `          securityContext:
@@ -34,7 +38,9 @@ function container(name: string, hardened: boolean, random: () => number): strin
             privileged: ${random() < 0.3 ? 'true' : 'false'}
             capabilities:
               add: ["NET_ADMIN"]`;
-  const secret = hardened ? '' : `\n            - name: DB_PASSWORD\n              value: "hunter2-${Math.floor(random() * 1e6)}"`;
+  const secret = hardened
+    ? ''
+    : `\n            - name: DB_PASSWORD\n              value: "hunter2-${Math.floor(random() * 1e6)}"`;
   return `        - name: ${name}
           image: ${image}
           ports:
@@ -53,7 +59,10 @@ ${security}
 
 function podSpec(name: string, indent: string, random: () => number): string {
   const hardened = random() < 0.6;
-  const containers = [container(`${name}-main`, hardened, random), container(`${name}-sidecar`, hardened || random() < 0.5, random)];
+  const containers = [
+    container(`${name}-main`, hardened, random),
+    container(`${name}-sidecar`, hardened || random() < 0.5, random),
+  ];
   if (random() < 0.3) containers.push(container(`${name}-metrics`, true, random));
   const hostNetwork = hardened ? '' : `\n      hostNetwork: ${random() < 0.2 ? 'true' : 'false'}`;
   const volumes = hardened
@@ -63,10 +72,18 @@ function podSpec(name: string, indent: string, random: () => number): string {
       containers:
 ${containers.join('\n')}
 ${volumes}`;
-  return body.split('\n').map((line) => indent + line).join('\n');
+  return body
+    .split('\n')
+    .map((line) => indent + line)
+    .join('\n');
 }
 
-function workload(kind: (typeof WORKLOAD_KINDS)[number], name: string, namespace: string, random: () => number): string {
+function workload(
+  kind: (typeof WORKLOAD_KINDS)[number],
+  name: string,
+  namespace: string,
+  random: () => number,
+): string {
   const meta = `metadata:\n  name: ${name}\n  namespace: ${namespace}\n  labels:\n    app: ${name}\n    team: payments`;
   const template = (indent: string): string =>
     `${indent}template:\n${indent}  metadata:\n${indent}    labels:\n${indent}      app: ${name}\n${indent}  spec:\n${podSpec(name, indent, random)}`;
@@ -108,7 +125,13 @@ export function generateDocuments(count: number, seed = 42): string[] {
     const namespace = `team-${app % 25}`;
     const name = `svc-${app}`;
     const kind = WORKLOAD_KINDS[app % WORKLOAD_KINDS.length] ?? 'Deployment';
-    documents.push(workload(kind, name, namespace, random), service(name, namespace), configMap(name, namespace), networkPolicy(name, namespace), ...rbac(name, namespace));
+    documents.push(
+      workload(kind, name, namespace, random),
+      service(name, namespace),
+      configMap(name, namespace),
+      networkPolicy(name, namespace),
+      ...rbac(name, namespace),
+    );
   }
   return documents.slice(0, count);
 }
@@ -116,6 +139,7 @@ export function generateDocuments(count: number, seed = 42): string[] {
 /** Groups documents into multi-document files of `perFile` documents. */
 export function toFiles(documents: readonly string[], perFile = 50): string[] {
   const files: string[] = [];
-  for (let i = 0; i < documents.length; i += perFile) files.push(`${documents.slice(i, i + perFile).join('\n---\n')}\n`);
+  for (let i = 0; i < documents.length; i += perFile)
+    files.push(`${documents.slice(i, i + perFile).join('\n---\n')}\n`);
   return files;
 }

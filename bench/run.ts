@@ -4,7 +4,15 @@
  * Target (issue 2): 10,000 resources, every built-in control, JSON out, ≤ 1.0 s wall, ≤ 300 MB RSS.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,14 +26,30 @@ import { generateDocuments, toFiles } from './generate.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = [1_000, 10_000, 50_000];
 
-interface EndToEnd { wallMs: number; rssMb: number; exitCode: number | null }
+interface EndToEnd {
+  wallMs: number;
+  rssMb: number;
+  exitCode: number | null;
+}
 
 function endToEnd(dir: string): EndToEnd {
   const rssFile = join(dir, '..', `rss-${process.pid}.txt`);
   const started = performance.now();
   const result = spawnSync(
     process.execPath,
-    ['--import', join(root, 'bench/rss-hook.mjs'), join(root, 'bin/cubecape.js'), 'scan', dir, '-f', 'json', '-o', join(dir, '..', 'report.json'), '--fail-on', 'none'],
+    [
+      '--import',
+      join(root, 'bench/rss-hook.mjs'),
+      join(root, 'bin/cubecape.js'),
+      'scan',
+      dir,
+      '-f',
+      'json',
+      '-o',
+      join(dir, '..', 'report.json'),
+      '--fail-on',
+      'none',
+    ],
     { env: { ...process.env, CUBECAPE_BENCH_RSS: rssFile, CI: '1' }, encoding: 'utf8' },
   );
   const wallMs = performance.now() - started;
@@ -33,7 +57,12 @@ function endToEnd(dir: string): EndToEnd {
   return { wallMs, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024, exitCode: result.status };
 }
 
-interface InProcess { mb: number; parseMbPerSec: number; evaluationsPerSec: number; resources: number }
+interface InProcess {
+  mb: number;
+  parseMbPerSec: number;
+  evaluationsPerSec: number;
+  resources: number;
+}
 
 function inProcess(texts: readonly string[]): InProcess {
   const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
@@ -47,7 +76,12 @@ function inProcess(texts: readonly string[]): InProcess {
   const evalStart = performance.now();
   const evaluation = evaluate(resources, builtinControls, context);
   const evalMs = performance.now() - evalStart;
-  return { mb: bytes / 1e6, parseMbPerSec: bytes / 1e6 / (parseMs / 1000), evaluationsPerSec: evaluation.evaluations / (evalMs / 1000), resources: resources.length };
+  return {
+    mb: bytes / 1e6,
+    parseMbPerSec: bytes / 1e6 / (parseMs / 1000),
+    evaluationsPerSec: evaluation.evaluations / (evalMs / 1000),
+    resources: resources.length,
+  };
 }
 
 function row(cells: readonly (string | number)[]): string {
@@ -70,20 +104,38 @@ function corpusTexts(): string[] {
 
 function main(): void {
   const work = mkdtempSync(join(tmpdir(), 'cubecape-bench-'));
-  console.log(`cubecape scan benchmark — node ${process.version}, ${builtinControls.length} controls`);
-  console.log(row(['resources', 'input MB', 'wall ms', 'peak RSS MB', 'parse MB/s', 'evals/s', 'exit']));
+  console.log(
+    `cubecape scan benchmark — node ${process.version}, ${builtinControls.length} controls`,
+  );
+  console.log(
+    row(['resources', 'input MB', 'wall ms', 'peak RSS MB', 'parse MB/s', 'evals/s', 'exit']),
+  );
   try {
     for (const size of SIZES) {
       const dir = join(work, `n${size}`);
       mkdirSync(dir);
       const texts = toFiles(generateDocuments(size));
-      texts.forEach((text, index) => { writeFileSync(join(dir, `apps-${String(index).padStart(5, '0')}.yaml`), text); });
+      texts.forEach((text, index) => {
+        writeFileSync(join(dir, `apps-${String(index).padStart(5, '0')}.yaml`), text);
+      });
       const e2e = endToEnd(dir);
       const inproc = inProcess(texts);
-      console.log(row([size, inproc.mb.toFixed(1), e2e.wallMs.toFixed(0), e2e.rssMb.toFixed(0), inproc.parseMbPerSec.toFixed(1), Math.round(inproc.evaluationsPerSec), e2e.exitCode ?? 'signal']));
+      console.log(
+        row([
+          size,
+          inproc.mb.toFixed(1),
+          e2e.wallMs.toFixed(0),
+          e2e.rssMb.toFixed(0),
+          inproc.parseMbPerSec.toFixed(1),
+          Math.round(inproc.evaluationsPerSec),
+          e2e.exitCode ?? 'signal',
+        ]),
+      );
     }
     const corpus = inProcess(corpusTexts());
-    console.log(`\nreal manifests (../shared/corpus/manifests): ${corpus.mb.toFixed(1)} MB, ${corpus.resources} resources, parse ${corpus.parseMbPerSec.toFixed(1)} MB/s, ${Math.round(corpus.evaluationsPerSec)} evaluations/s`);
+    console.log(
+      `\nreal manifests (../shared/corpus/manifests): ${corpus.mb.toFixed(1)} MB, ${corpus.resources} resources, parse ${corpus.parseMbPerSec.toFixed(1)} MB/s, ${Math.round(corpus.evaluationsPerSec)} evaluations/s`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

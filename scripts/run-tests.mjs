@@ -7,7 +7,8 @@ import { join } from 'node:path';
 
 const suite = process.argv[2] ?? 'test';
 const roots = suite === 'test-conformance' ? ['test/conformance'] : ['test'];
-const skipDirs = suite === 'test-conformance' ? new Set() : new Set(['test/conformance', 'test/fixtures']);
+const skipDirs =
+  suite === 'test-conformance' ? new Set() : new Set(['test/conformance', 'test/fixtures']);
 
 function collect(dir, out) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -31,25 +31,40 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 }
 
 /** Where each format goes: stdout (undefined) or a file path. */
-async function destinations(options: EmitOptions, cwd: string): Promise<Map<FormatName, string | undefined>> {
-  const output = options.output === undefined || options.output === '-' ? undefined : resolve(cwd, options.output);
+async function destinations(
+  options: EmitOptions,
+  cwd: string,
+): Promise<Map<FormatName, string | undefined>> {
+  const output =
+    options.output === undefined || options.output === '-'
+      ? undefined
+      : resolve(cwd, options.output);
   const result = new Map<FormatName, string | undefined>();
   if (options.formats.length === 1) {
     const [format] = options.formats as [FormatName];
     const inDirectory = output !== undefined && (await isDirectory(output));
-    result.set(format, inDirectory ? join(output, REPORT_BASENAME + FORMAT_EXTENSIONS[format]) : output);
+    result.set(
+      format,
+      inDirectory ? join(output, REPORT_BASENAME + FORMAT_EXTENSIONS[format]) : output,
+    );
     return result;
   }
   if (output === undefined) {
-    throw new CubecapeError('USAGE', `writing ${options.formats.length} formats (${options.formats.join(', ')}) needs an output directory: add -o DIR`);
+    throw new CubecapeError(
+      'USAGE',
+      `writing ${options.formats.length} formats (${options.formats.join(', ')}) needs an output directory: add -o DIR`,
+    );
   }
   await mkdir(output, { recursive: true });
-  for (const format of options.formats) result.set(format, join(output, REPORT_BASENAME + FORMAT_EXTENSIONS[format]));
+  for (const format of options.formats)
+    result.set(format, join(output, REPORT_BASENAME + FORMAT_EXTENSIONS[format]));
   return result;
 }
 
 function describeError(error: ReportError): string {
-  const where = [error.file, error.line, error.line === undefined ? undefined : error.column].filter((p) => p !== undefined).join(':');
+  const where = [error.file, error.line, error.line === undefined ? undefined : error.column]
+    .filter((p) => p !== undefined)
+    .join(':');
   return `${where === '' ? '' : `${where}: `}${error.severity}: ${error.message} [${error.code}]`;
 }
 
@@ -57,17 +72,28 @@ function describeError(error: ReportError): string {
  * Renders the report in every requested format and writes each to stdout or its file. Input
  * errors go to stderr unless the terminal report on stdout already shows them.
  */
-export async function emitReport(report: ScanReport, options: EmitOptions, io: CliIO): Promise<void> {
+export async function emitReport(
+  report: ScanReport,
+  options: EmitOptions,
+  io: CliIO,
+): Promise<void> {
   const targets = await destinations(options, io.cwd);
   const width = (io.stdout as { columns?: number }).columns ?? 100;
   for (const [format, path] of targets) {
-    const color = options.color ?? (path === undefined && format === 'pretty' && colorEnabled(io, io.stdout));
-    const text = formatters[format](report, { color: path === undefined ? color : false, width, verbose: options.verbose, cwd: io.cwd });
+    const color =
+      options.color ?? (path === undefined && format === 'pretty' && colorEnabled(io, io.stdout));
+    const text = formatters[format](report, {
+      color: path === undefined ? color : false,
+      width,
+      verbose: options.verbose,
+      cwd: io.cwd,
+    });
     if (path === undefined) io.stdout.write(text);
     else await writeAtomically(path, text);
   }
   const prettyOnStdout = targets.get('pretty') === undefined && targets.has('pretty');
   if (!prettyOnStdout) {
-    for (const error of report.errors) if (error.severity === 'error') io.stderr.write(`${describeError(error)}\n`);
+    for (const error of report.errors)
+      if (error.severity === 'error') io.stderr.write(`${describeError(error)}\n`);
   }
 }

@@ -13,7 +13,9 @@ function findControl(id: string): (typeof builtinControls)[number] | undefined {
   return builtinControls.find(
     (control) =>
       control.id === wanted ||
-      Object.values(control.aliases).some((ids: readonly string[] | undefined) => ids?.some((alias) => alias.toLowerCase() === wanted)),
+      Object.values(control.aliases).some((ids: readonly string[] | undefined) =>
+        ids?.some((alias) => alias.toLowerCase() === wanted),
+      ),
   );
 }
 
@@ -24,12 +26,20 @@ export function explainCommand(io: CliIO): CommandUnknownOpts {
     .action((id) => {
       const control = findControl(id);
       if (control === undefined) {
-        throw new CubecapeError('UNKNOWN_CONTROL', `unknown control "${id}"; \`cubecape list controls\` shows them all`);
+        throw new CubecapeError(
+          'UNKNOWN_CONTROL',
+          `unknown control "${id}"; \`cubecape list controls\` shows them all`,
+        );
       }
       const colors = pc.createColors(colorEnabled(io, io.stdout));
-      const frameworks = builtinFrameworks.filter((f) => frameworkControlIds(f).includes(control.id)).map((f) => f.id);
+      const frameworks = builtinFrameworks
+        .filter((f) => frameworkControlIds(f).includes(control.id))
+        .map((f) => f.id);
       const aliases = Object.entries(control.aliases)
-        .map(([tool, ids]: [string, readonly string[] | undefined]) => `${tool}: ${(ids ?? []).join(', ')}`)
+        .map(
+          ([tool, ids]: [string, readonly string[] | undefined]) =>
+            `${tool}: ${(ids ?? []).join(', ')}`,
+        )
         .join('; ');
       const lines = [
         `${colors.bold(control.id)}  ${severityLabel(control.severity, colors)}`,
@@ -42,7 +52,9 @@ export function explainCommand(io: CliIO): CommandUnknownOpts {
         `${colors.dim('Applies to:')} ${control.match.kinds.join(', ')}`,
         `${colors.dim('Frameworks:')} ${frameworks.join(', ') || 'none'}`,
         ...(aliases === '' ? [] : [`${colors.dim('Also known as:')} ${aliases}`]),
-        ...(control.requires === undefined ? [] : [`${colors.dim('Requires:')} ${control.requires}`]),
+        ...(control.requires === undefined
+          ? []
+          : [`${colors.dim('Requires:')} ${control.requires}`]),
       ];
       io.stdout.write(`${lines.join('\n')}\n`);
     });

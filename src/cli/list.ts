@@ -8,7 +8,9 @@ import { colorEnabled, type CliIO } from './io.js';
 import { severityLabel } from './severity-label.js';
 
 function frameworksOf(controlId: string): string[] {
-  return builtinFrameworks.filter((f) => frameworkControlIds(f).includes(controlId)).map((f) => f.id);
+  return builtinFrameworks
+    .filter((f) => frameworkControlIds(f).includes(controlId))
+    .map((f) => f.id);
 }
 
 function listControls(format: 'table' | 'json', io: CliIO): string {
@@ -26,7 +28,8 @@ function listControls(format: 'table' | 'json', io: CliIO): string {
   const colors = pc.createColors(colorEnabled(io, io.stdout));
   const width = Math.max(...builtinControls.map((control) => control.id.length));
   const lines = builtinControls.map((control) => {
-    const requires = control.requires === undefined ? '' : colors.dim(` (requires: ${control.requires})`);
+    const requires =
+      control.requires === undefined ? '' : colors.dim(` (requires: ${control.requires})`);
     return `${control.id.padEnd(width)}  ${severityLabel(control.severity, colors)}  ${control.title}${requires}`;
   });
   return `${lines.join('\n')}\n\n${builtinControls.length} controls. \`cubecape explain <id>\` describes one.\n`;
@@ -34,11 +37,19 @@ function listControls(format: 'table' | 'json', io: CliIO): string {
 
 function listFrameworks(format: 'table' | 'json'): string {
   if (format === 'json') {
-    const rows = builtinFrameworks.map((f) => ({ id: f.id, name: f.name, version: f.version, controls: frameworkControlIds(f) }));
+    const rows = builtinFrameworks.map((f) => ({
+      id: f.id,
+      name: f.name,
+      version: f.version,
+      controls: frameworkControlIds(f),
+    }));
     return `${JSON.stringify(rows, null, 2)}\n`;
   }
   const width = Math.max(...builtinFrameworks.map((f) => f.id.length));
-  const lines = builtinFrameworks.map((f) => `${f.id.padEnd(width)}  ${f.name} ${f.version} (${frameworkControlIds(f).length} controls)`);
+  const lines = builtinFrameworks.map(
+    (f) =>
+      `${f.id.padEnd(width)}  ${f.name} ${f.version} (${frameworkControlIds(f).length} controls)`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -46,7 +57,11 @@ export function listCommand(io: CliIO): CommandUnknownOpts {
   return new Command('list')
     .description('List built-in controls or frameworks')
     .argument('<what>', 'controls | frameworks')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json'] as const).default('table' as const))
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['table', 'json'] as const)
+        .default('table' as const),
+    )
     .action((what, options) => {
       if (what === 'controls') io.stdout.write(listControls(options.format, io));
       else if (what === 'frameworks') io.stdout.write(listFrameworks(options.format));

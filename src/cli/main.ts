@@ -53,9 +53,15 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       return code;
     }
     io.stderr.write(`cubecape: exit 2: internal error: ${describeError(error)}\n`);
-    if (error instanceof Error && error.stack !== undefined && io.env['CUBECAPE_DEBUG'] !== undefined) io.stderr.write(`${error.stack}\n`);
+    if (
+      error instanceof Error &&
+      error.stack !== undefined &&
+      io.env['CUBECAPE_DEBUG'] !== undefined
+    )
+      io.stderr.write(`${error.stack}\n`);
     return EXIT.USAGE;
   }
-  if (result.reason !== undefined) io.stderr.write(`cubecape: exit ${result.code}: ${result.reason}\n`);
+  if (result.reason !== undefined)
+    io.stderr.write(`cubecape: exit ${result.code}: ${result.reason}\n`);
   return result.code;
 }

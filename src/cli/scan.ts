@@ -14,7 +14,15 @@ import { FORMAT_NAMES } from '../report/formatters/index.js';
 import type { ScanReport } from '../report/scan-report.js';
 import { emitReport } from './emit.js';
 import type { CliIO } from './io.js';
-import { collectList, collectRepeat, parseFormats, parseGateSeverity, parseScore, parseSeverity, parseSize } from './options.js';
+import {
+  collectList,
+  collectRepeat,
+  parseFormats,
+  parseGateSeverity,
+  parseScore,
+  parseSeverity,
+  parseSize,
+} from './options.js';
 import { createProgress } from './progress.js';
 
 /** Parsed `cubecape scan` options, as commander types them from {@link scanCommand}. */
@@ -33,7 +41,11 @@ function selectionOf(options: ScanOptions): Selection {
 }
 
 /** Runs a scan and returns the report; throws CubecapeError on usage errors. */
-export async function runScan(paths: readonly string[], options: ScanOptions, io: CliIO): Promise<ScanReport> {
+export async function runScan(
+  paths: readonly string[],
+  options: ScanOptions,
+  io: CliIO,
+): Promise<ScanReport> {
   const started = performance.now();
   const scannedAt = new Date();
   const selection = selectionOf(options);
@@ -44,12 +56,16 @@ export async function runScan(paths: readonly string[], options: ScanOptions, io
     ...(options.exclude ? { exclude: options.exclude } : {}),
     maxFileBytes: options.maxFileSize,
     readStdin: io.readStdin,
-    onProgress: (done, total) => { progress.update('Reading files', done, total); },
+    onProgress: (done, total) => {
+      progress.update('Reading files', done, total);
+    },
   });
   const resources = selectResources(ingested.resources, selection);
   const context = buildScanContext(resources, { source: 'manifests' });
   const evaluation = evaluate(resources, controls, context, {
-    onProgress: (done, total) => { progress.update('Running controls', done, total); },
+    onProgress: (done, total) => {
+      progress.update('Running controls', done, total);
+    },
   });
   progress.done();
   return buildReport({
@@ -66,9 +82,22 @@ export async function runScan(paths: readonly string[], options: ScanOptions, io
 }
 
 /** Scans and emits; the verdict's code is the process exit code. */
-export async function scanAction(paths: readonly string[], options: ScanOptions, io: CliIO): Promise<GateVerdict> {
+export async function scanAction(
+  paths: readonly string[],
+  options: ScanOptions,
+  io: CliIO,
+): Promise<GateVerdict> {
   const report = await runScan(paths.length === 0 ? ['.'] : paths, options, io);
-  await emitReport(report, { formats: options.format ?? ['pretty'], output: options.output, color: options.color, verbose: options.verbose }, io);
+  await emitReport(
+    report,
+    {
+      formats: options.format ?? ['pretty'],
+      output: options.output,
+      color: options.color,
+      verbose: options.verbose,
+    },
+    io,
+  );
   return judge(report, {
     failOn: options.failOn,
     allowIncomplete: options.allowIncomplete,
@@ -78,22 +107,61 @@ export async function scanAction(paths: readonly string[], options: ScanOptions,
 
 export function scanCommand() {
   return new Command('scan')
-    .description('Scan Kubernetes manifests (files, directories, globs, or - for stdin) with the built-in controls')
+    .description(
+      'Scan Kubernetes manifests (files, directories, globs, or - for stdin) with the built-in controls',
+    )
     .argument('[paths...]', 'files, directories or globs to scan; - reads stdin', [])
-    .option('-f, --format <formats>', `output formats, comma-separated: ${FORMAT_NAMES.join(', ')}`, parseFormats)
-    .option('-o, --output <path>', 'write the report to this file (one format) or directory (several formats)')
-    .option('--exclude <glob>', 'skip paths matching a glob (repeatable; also read from .cubecapeignore)', collectRepeat)
-    .option('--framework <ids>', 'only controls of these frameworks (comma-separated, repeatable)', collectList)
+    .option(
+      '-f, --format <formats>',
+      `output formats, comma-separated: ${FORMAT_NAMES.join(', ')}`,
+      parseFormats,
+    )
+    .option(
+      '-o, --output <path>',
+      'write the report to this file (one format) or directory (several formats)',
+    )
+    .option(
+      '--exclude <glob>',
+      'skip paths matching a glob (repeatable; also read from .cubecapeignore)',
+      collectRepeat,
+    )
+    .option(
+      '--framework <ids>',
+      'only controls of these frameworks (comma-separated, repeatable)',
+      collectList,
+    )
     .option('--control <ids>', 'only these controls', collectList)
     .option('--exclude-control <ids>', 'skip these controls', collectList)
     .option('--include-kinds <kinds>', 'only resources of these kinds', collectList)
     .option('--exclude-kinds <kinds>', 'skip resources of these kinds', collectList)
-    .option('--namespace <names>', 'only resources in these namespaces (no namespace counts as default)', collectList)
+    .option(
+      '--namespace <names>',
+      'only resources in these namespaces (no namespace counts as default)',
+      collectList,
+    )
     .option('--min-severity <severity>', 'only controls at or above this severity', parseSeverity)
-    .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (or none)', parseGateSeverity, 'high' as Severity | 'none')
-    .option('--fail-under <score>', 'exit 1 when the overall score is below this (0-100)', parseScore)
-    .option('--allow-incomplete', 'do not exit 3 when part of the input could not be read or nothing was scanned', false)
-    .option('--max-file-size <size>', 'skip files larger than this (e.g. 32MiB)', parseSize, DEFAULT_MAX_FILE_BYTES)
+    .option(
+      '--fail-on <severity>',
+      'exit 1 when a finding is at or above this severity (or none)',
+      parseGateSeverity,
+      'high' as Severity | 'none',
+    )
+    .option(
+      '--fail-under <score>',
+      'exit 1 when the overall score is below this (0-100)',
+      parseScore,
+    )
+    .option(
+      '--allow-incomplete',
+      'do not exit 3 when part of the input could not be read or nothing was scanned',
+      false,
+    )
+    .option(
+      '--max-file-size <size>',
+      'skip files larger than this (e.g. 32MiB)',
+      parseSize,
+      DEFAULT_MAX_FILE_BYTES,
+    )
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (also NO_COLOR=1)')
     .option('-v, --verbose', 'also list skipped findings', false);

@@ -38,8 +38,7 @@ export interface Violation<M extends string = string> {
 
 /** A control's verdict on one resource: violations (none = passed), or skipped with a reason. */
 export type CheckResult<M extends string = string> =
-  | readonly Violation<M>[]
-  | { readonly skipped: string };
+  readonly Violation<M>[] | { readonly skipped: string };
 
 /** Which resources a control judges. */
 export interface ControlMatch {
@@ -65,10 +64,12 @@ export interface ControlDefinition<M extends string = string> {
   readonly check: (resource: Resource, context: ScanContext) => CheckResult<M>;
 }
 
-export type Control = ControlDefinition<string>;
+export type Control = ControlDefinition;
 
 /** Declares a control with typed message ids. */
-export function defineControl<M extends string>(definition: ControlDefinition<M>): ControlDefinition<M> {
+export function defineControl<M extends string>(
+  definition: ControlDefinition<M>,
+): ControlDefinition<M> {
   return definition;
 }
 

@@ -24,6 +24,10 @@ export const ERROR_CODES = {
   INVALID_VERSION: 'input',
   TEMPLATE_PARSE: 'input',
   TEMPLATE_EXEC: 'input',
+  REPORT_INVALID: 'usage',
+  EXCEPTION_INVALID: 'usage',
+  EXCEPTION_EXPIRED: 'skip',
+  EXCEPTION_NOT_APPLIED: 'skip',
 } as const satisfies Record<string, 'usage' | 'internal' | 'input' | 'skip'>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

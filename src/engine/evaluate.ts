@@ -63,7 +63,12 @@ function matcher(control: Control): (resource: Resource) => boolean {
 }
 
 /** Runs one control over the resources; a throwing control becomes error findings, never a crash. */
-function runControl(control: Control, resources: readonly Resource[], context: ScanContext, findings: EngineFinding[]): ControlOutcome {
+function runControl(
+  control: Control,
+  resources: readonly Resource[],
+  context: ScanContext,
+  findings: EngineFinding[],
+): ControlOutcome {
   const counts: Record<PairStatus, number> = { passed: 0, failed: 0, skipped: 0, error: 0 };
   const skipReason = controlSkipReason(control, context);
   if (skipReason !== undefined) return { control, skipReason, counts };
@@ -75,18 +80,34 @@ function runControl(control: Control, resources: readonly Resource[], context: S
       result = control.check(resource, context);
     } catch (error) {
       counts.error++;
-      findings.push({ control, resource, status: 'error', messageId: 'control-error', message: `control ${control.id} failed on this resource: ${describeError(error)}`, path: [] });
+      findings.push({
+        control,
+        resource,
+        status: 'error',
+        messageId: 'control-error',
+        message: `control ${control.id} failed on this resource: ${describeError(error)}`,
+        path: [],
+      });
       continue;
     }
     if (isSkipped(result)) {
       counts.skipped++;
-      findings.push({ control, resource, status: 'skipped', messageId: 'skipped', message: result.skipped, path: [] });
+      findings.push({
+        control,
+        resource,
+        status: 'skipped',
+        messageId: 'skipped',
+        message: result.skipped,
+        path: [],
+      });
     } else if (result.length === 0) {
       counts.passed++;
     } else {
       counts.failed++;
       for (const violation of result) {
-        const template = (control.messages as Record<string, string | undefined>)[violation.messageId] ?? violation.messageId;
+        const template =
+          (control.messages as Record<string, string | undefined>)[violation.messageId] ??
+          violation.messageId;
         findings.push({
           control,
           resource,

@@ -12,6 +12,8 @@ export interface GateOptions {
   readonly failUnder?: number;
   /** Accept an incomplete scan instead of exiting 3. */
   readonly allowIncomplete: boolean;
+  /** Count only failed findings marked `baseline: new` against `failOn` (`--fail-on-new`). */
+  readonly newOnly?: boolean;
 }
 
 export interface GateVerdict {
@@ -26,8 +28,13 @@ function plural(count: number, word: string): string {
 
 function incompleteReasons(report: ScanReport): string[] {
   const reasons: string[] = [];
-  const inputErrors = report.errors.filter((error) => error.severity === 'error' && error.code !== 'CONTROL_ERROR');
-  if (inputErrors.length > 0) reasons.push(`${plural(inputErrors.length, 'input error')} (could not read or parse part of the input)`);
+  const inputErrors = report.errors.filter(
+    (error) => error.severity === 'error' && error.code !== 'CONTROL_ERROR',
+  );
+  if (inputErrors.length > 0)
+    reasons.push(
+      `${plural(inputErrors.length, 'input error')} (could not read or parse part of the input)`,
+    );
   if (report.summary.errors > 0) reasons.push(plural(report.summary.errors, 'control error'));
   if (report.resources.length === 0) reasons.push('no Kubernetes resources were found to scan');
   return reasons;
@@ -37,8 +44,24 @@ function findingReasons(report: ScanReport, options: GateOptions): string[] {
   const reasons: string[] = [];
   if (options.failOn !== 'none') {
     const threshold = options.failOn;
-    const count = SEVERITIES.filter((s) => atLeast(s, threshold)).reduce((sum, s) => sum + report.summary.bySeverity[s], 0);
-    if (count > 0) reasons.push(`${plural(count, 'finding')} at or above ${threshold} severity (--fail-on ${threshold})`);
+    if (options.newOnly === true) {
+      const count = report.findings.filter(
+        (f) => f.status === 'failed' && f.baseline === 'new' && atLeast(f.severity, threshold),
+      ).length;
+      if (count > 0)
+        reasons.push(
+          `${plural(count, 'new finding')} at or above ${threshold} severity (--fail-on ${threshold} --fail-on-new)`,
+        );
+    } else {
+      const count = SEVERITIES.filter((s) => atLeast(s, threshold)).reduce(
+        (sum, s) => sum + report.summary.bySeverity[s],
+        0,
+      );
+      if (count > 0)
+        reasons.push(
+          `${plural(count, 'finding')} at or above ${threshold} severity (--fail-on ${threshold})`,
+        );
+    }
   }
   const score = report.summary.score;
   if (options.failUnder !== undefined && score !== undefined && score < options.failUnder) {
@@ -52,9 +75,18 @@ export function judge(report: ScanReport, options: GateOptions): GateVerdict {
   const incomplete = incompleteReasons(report);
   const gate = findingReasons(report, options);
   if (incomplete.length > 0 && !options.allowIncomplete) {
-    return { code: EXIT.INCOMPLETE, reasons: [`scan incomplete: ${incomplete.join('; ')} (--allow-incomplete to accept)`, ...gate] };
+    return {
+      code: EXIT.INCOMPLETE,
+      reasons: [
+        `scan incomplete: ${incomplete.join('; ')} (--allow-incomplete to accept)`,
+        ...gate,
+      ],
+    };
   }
   if (gate.length > 0) return { code: EXIT.GATE_FAILED, reasons: gate };
-  const accepted = incomplete.length > 0 ? ` (incomplete, accepted by --allow-incomplete: ${incomplete.join('; ')})` : '';
+  const accepted =
+    incomplete.length > 0
+      ? ` (incomplete, accepted by --allow-incomplete: ${incomplete.join('; ')})`
+      : '';
   return { code: EXIT.OK, reasons: [`passed: nothing at or above the gate${accepted}`] };
 }

@@ -45,18 +45,25 @@ export function selectControls(
   const requestedFrameworks = selection.frameworks ?? [];
   const missingFrameworks = unknownIds(requestedFrameworks, new Set(frameworkById.keys()));
   if (missingFrameworks.length > 0) {
-    throw new CubecapeError('UNKNOWN_FRAMEWORK', suggest('framework', missingFrameworks, frameworkById.keys()));
+    throw new CubecapeError(
+      'UNKNOWN_FRAMEWORK',
+      suggest('framework', missingFrameworks, frameworkById.keys()),
+    );
   }
   for (const list of [selection.controls ?? [], selection.excludeControls ?? []]) {
     const missing = unknownIds(list, controlIds);
     if (missing.length > 0) {
-      throw new CubecapeError('UNKNOWN_CONTROL', `${suggest('control', missing, controlIds)} (see \`cubecape list controls\`)`);
+      throw new CubecapeError(
+        'UNKNOWN_CONTROL',
+        `${suggest('control', missing, controlIds)} (see \`cubecape list controls\`)`,
+      );
     }
   }
 
-  const chosenFrameworks = requestedFrameworks.length > 0
-    ? requestedFrameworks.map((id) => frameworkById.get(id)).filter((f) => f !== undefined)
-    : frameworks;
+  const chosenFrameworks =
+    requestedFrameworks.length > 0
+      ? requestedFrameworks.map((id) => frameworkById.get(id)).filter((f) => f !== undefined)
+      : frameworks;
   let chosen: readonly Control[] = all;
   if (requestedFrameworks.length > 0) {
     const inFrameworks = new Set(chosenFrameworks.flatMap(frameworkControlIds));
@@ -71,7 +78,8 @@ export function selectControls(
   const minSeverity = selection.minSeverity;
   chosen = chosen.filter(
     (control) =>
-      !excluded.has(control.id) && (minSeverity === undefined || atLeast(control.severity, minSeverity)),
+      !excluded.has(control.id) &&
+      (minSeverity === undefined || atLeast(control.severity, minSeverity)),
   );
   return { controls: chosen, frameworks: chosenFrameworks };
 }
@@ -88,7 +96,10 @@ export function selectResources(resources: readonly Resource[], selection: Selec
     list && list.length > 0 ? new Set(list.map((kind) => kind.toLowerCase())) : undefined;
   const include = lower(selection.includeKinds);
   const exclude = lower(selection.excludeKinds);
-  const namespaces = selection.namespaces && selection.namespaces.length > 0 ? new Set(selection.namespaces) : undefined;
+  const namespaces =
+    selection.namespaces && selection.namespaces.length > 0
+      ? new Set(selection.namespaces)
+      : undefined;
   return resources.filter((resource) => {
     const kind = resource.kind.toLowerCase();
     if (include && !include.has(kind)) return false;

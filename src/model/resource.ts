@@ -49,7 +49,12 @@ export function groupOf(apiVersion: string): string {
 }
 
 /** Identity of a resource without its origin; see {@link Resource.id}. */
-export function identityOf(group: string, kind: string, namespace: string | undefined, name: string): string {
+export function identityOf(
+  group: string,
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+): string {
   return `${group === '' ? 'core' : group}/${kind}/${namespace ?? ''}/${name}`;
 }
 

@@ -1,5 +1,6 @@
 import { SEVERITIES, type Severity } from '../core/severity.js';
-import type { ControlOutcome, EngineFinding, Evaluation } from '../engine/evaluate.js';
+import type { ControlOutcome, EngineFinding, Evaluation, PairStatus } from '../engine/evaluate.js';
+import type { ExceptionOutcome } from '../engine/exceptions/apply.js';
 import { controlScore, weightedScore } from '../engine/scoring.js';
 import { frameworkControlIds, type FrameworkDefinition } from '../frameworks/define.js';
 import type { IngestIssue } from '../ingest/types.js';
@@ -9,6 +10,7 @@ import {
   type ControlStatus,
   type ReportControl,
   type ReportError,
+  type ReportException,
   type ReportFinding,
   type ReportFramework,
   type ReportInput,
@@ -29,6 +31,21 @@ export interface BuildReportInput {
   /** Every known framework, to list each control's memberships. */
   readonly allFrameworks: readonly FrameworkDefinition[];
   readonly issues: readonly IngestIssue[];
+  /** What exceptions accepted (applyExceptions); absent = none. Its warnings go in `issues`. */
+  readonly exceptions?: ExceptionOutcome;
+}
+
+/** A control outcome after exceptions: resources whose violations were all accepted moved to `excepted`. */
+interface JudgedOutcome extends ControlOutcome {
+  readonly counts: Readonly<Record<PairStatus | 'excepted', number>>;
+}
+
+function judged(outcome: ControlOutcome, exceptions: ExceptionOutcome | undefined): JudgedOutcome {
+  const excepted = exceptions?.exceptedResources.get(outcome.control.id) ?? 0;
+  return {
+    ...outcome,
+    counts: { ...outcome.counts, failed: outcome.counts.failed - excepted, excepted },
+  };
 }
 
 function toReportResource(resource: Resource): ReportResource {
@@ -41,7 +58,14 @@ function toReportResource(resource: Resource): ReportResource {
     name: resource.name,
     ...(origin === undefined
       ? {}
-      : { source: { file: origin.file, line: origin.position.line, column: origin.position.column, documentIndex: origin.documentIndex } }),
+      : {
+          source: {
+            file: origin.file,
+            line: origin.position.line,
+            column: origin.position.column,
+            documentIndex: origin.documentIndex,
+          },
+        }),
   };
 }
 
@@ -52,33 +76,43 @@ function locate(finding: EngineFinding): ReportLocation | undefined {
   return { file: origin.file, line: position.line, column: position.column };
 }
 
-function toReportFinding(finding: EngineFinding): ReportFinding {
+function toReportFinding(
+  finding: EngineFinding,
+  exception: ReportException | undefined,
+): ReportFinding {
   const location = locate(finding);
   return {
     controlId: finding.control.id,
     resourceId: finding.resource.id,
-    status: finding.status,
+    status: exception === undefined ? finding.status : 'excepted',
     severity: finding.control.severity,
     messageId: finding.messageId,
     message: finding.message,
     path: finding.path,
     ...(location === undefined ? {} : { location }),
     ...(finding.evidence === undefined ? {} : { evidence: finding.evidence }),
-    ...(finding.status === 'failed' ? { remediation: finding.control.remediation } : {}),
+    ...(finding.status === 'failed' && exception === undefined
+      ? { remediation: finding.control.remediation }
+      : {}),
     ...(finding.fix === undefined ? {} : { fix: finding.fix }),
+    ...(exception === undefined ? {} : { exception }),
   };
 }
 
-function statusOf(outcome: ControlOutcome): ControlStatus {
-  const { passed, failed, skipped, error } = outcome.counts;
+function statusOf(outcome: JudgedOutcome): ControlStatus {
+  const { passed, failed, excepted, skipped, error } = outcome.counts;
   if (outcome.skipReason !== undefined) return 'skipped';
   if (failed > 0) return 'failed';
   if (error > 0) return 'error';
+  if (excepted > 0) return 'excepted';
   if (passed > 0) return 'passed';
   return skipped > 0 ? 'skipped' : 'not-applicable';
 }
 
-function toReportControl(outcome: ControlOutcome, memberships: ReadonlyMap<string, string[]>): ReportControl {
+function toReportControl(
+  outcome: JudgedOutcome,
+  memberships: ReadonlyMap<string, string[]>,
+): ReportControl {
   const { control, counts } = outcome;
   const score = controlScore(outcome);
   return {
@@ -91,12 +125,21 @@ function toReportControl(outcome: ControlOutcome, memberships: ReadonlyMap<strin
     remediation: control.remediation,
     status: statusOf(outcome),
     ...(outcome.skipReason === undefined ? {} : { skipReason: outcome.skipReason }),
-    counts: { passed: counts.passed, failed: counts.failed, excepted: 0, skipped: counts.skipped, error: counts.error },
+    counts: {
+      passed: counts.passed,
+      failed: counts.failed,
+      excepted: counts.excepted,
+      skipped: counts.skipped,
+      error: counts.error,
+    },
     ...(score === undefined ? {} : { score }),
   };
 }
 
-function toReportFramework(framework: FrameworkDefinition, outcomes: ReadonlyMap<string, ControlOutcome>): ReportFramework {
+function toReportFramework(
+  framework: FrameworkDefinition,
+  outcomes: ReadonlyMap<string, JudgedOutcome>,
+): ReportFramework {
   const ids = frameworkControlIds(framework).filter((id) => outcomes.has(id));
   const score = weightedScore(ids.map((id) => outcomes.get(id)).filter((o) => o !== undefined));
   return {
@@ -135,20 +178,27 @@ function membershipsOf(frameworks: readonly FrameworkDefinition[]): Map<string, 
 function controlErrors(evaluation: Evaluation): ReportError[] {
   return evaluation.findings
     .filter((finding) => finding.status === 'error')
-    .map((finding) => ({ code: 'CONTROL_ERROR', message: `${finding.resource.id}: ${finding.message}`, severity: 'error' as const }));
+    .map((finding) => ({
+      code: 'CONTROL_ERROR',
+      message: `${finding.resource.id}: ${finding.message}`,
+      severity: 'error' as const,
+    }));
 }
 
 /** Shapes an evaluation into the ScanReport contract (docs/report-schema.json). */
 export function buildReport(input: BuildReportInput): ScanReport {
-  const { evaluation } = input;
+  const { evaluation, exceptions } = input;
   const memberships = membershipsOf(input.allFrameworks);
-  const outcomeById = new Map(evaluation.outcomes.map((outcome) => [outcome.control.id, outcome]));
-  const findings = evaluation.findings.map(toReportFinding);
+  const outcomes = evaluation.outcomes.map((outcome) => judged(outcome, exceptions));
+  const outcomeById = new Map(outcomes.map((outcome) => [outcome.control.id, outcome]));
+  const findings = evaluation.findings.map((finding) =>
+    toReportFinding(finding, exceptions?.excepted.get(finding)),
+  );
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const finding of findings) if (finding.status === 'failed') bySeverity[finding.severity]++;
-  const total = (key: 'passed' | 'failed' | 'skipped' | 'error'): number =>
-    evaluation.outcomes.reduce((sum, outcome) => sum + outcome.counts[key], 0);
-  const score = weightedScore(evaluation.outcomes);
+  const total = (key: PairStatus | 'excepted'): number =>
+    outcomes.reduce((sum, outcome) => sum + outcome.counts[key], 0);
+  const score = weightedScore(outcomes);
   return {
     apiVersion: REPORT_API_VERSION,
     kind: 'ScanReport',
@@ -157,7 +207,7 @@ export function buildReport(input: BuildReportInput): ScanReport {
     durationMs: input.durationMs,
     inputs: input.inputs,
     resources: input.resources.map(toReportResource),
-    controls: evaluation.outcomes.map((outcome) => toReportControl(outcome, memberships)),
+    controls: outcomes.map((outcome) => toReportControl(outcome, memberships)),
     findings,
     frameworks: input.frameworks.map((framework) => toReportFramework(framework, outcomeById)),
     summary: {
@@ -165,7 +215,7 @@ export function buildReport(input: BuildReportInput): ScanReport {
       controls: evaluation.outcomes.length,
       passed: total('passed'),
       failed: total('failed'),
-      excepted: 0,
+      excepted: total('excepted'),
       skipped: total('skipped'),
       errors: total('error'),
       bySeverity,

@@ -4,7 +4,8 @@ import type { ControlAliases } from '../controls/define.js';
 /** Version of the ScanReport contract; bump on breaking changes (docs/report-schema.json). */
 export const REPORT_API_VERSION = 'cubecape.io/v1alpha1';
 
-export type InputType = 'file' | 'stdin' | 'helm' | 'kustomize' | 'cluster' | 'snapshot' | 'admission';
+export type InputType =
+  'file' | 'stdin' | 'helm' | 'kustomize' | 'cluster' | 'snapshot' | 'admission';
 
 export interface ReportInput {
   readonly type: InputType;
@@ -26,7 +27,8 @@ export interface ReportResource {
   readonly source?: ReportLocation & { readonly documentIndex: number };
 }
 
-export type ControlStatus = 'passed' | 'failed' | 'skipped' | 'error' | 'excepted' | 'not-applicable';
+export type ControlStatus =
+  'passed' | 'failed' | 'skipped' | 'error' | 'excepted' | 'not-applicable';
 
 export interface ControlCounts {
   readonly passed: number;
@@ -62,6 +64,9 @@ export interface ReportException {
   readonly expires?: string;
 }
 
+/** Whether a violation was already in the baseline report (`--baseline`). */
+export type BaselineStatus = 'new' | 'existing';
+
 export interface ReportFinding {
   readonly controlId: string;
   readonly resourceId: string;
@@ -74,8 +79,14 @@ export interface ReportFinding {
   readonly location?: ReportLocation;
   readonly evidence?: string;
   readonly remediation?: string;
-  readonly fix?: readonly { readonly op: 'set' | 'remove'; readonly path: readonly (string | number)[]; readonly value?: unknown }[];
+  readonly fix?: readonly {
+    readonly op: 'set' | 'remove';
+    readonly path: readonly (string | number)[];
+    readonly value?: unknown;
+  }[];
   readonly exception?: ReportException;
+  /** Set on failed findings when the scan had a baseline. */
+  readonly baseline?: BaselineStatus;
 }
 
 export interface ReportFramework {
@@ -100,6 +111,18 @@ export interface ReportSummary {
   /** Failed findings by severity. */
   readonly bySeverity: BySeverity;
   readonly score?: number;
+  /** Present when the scan had a baseline (`--baseline`). */
+  readonly baseline?: BaselineSummary;
+}
+
+/** Failed findings compared with a baseline report. */
+export interface BaselineSummary {
+  /** Failed findings that were not in the baseline. */
+  readonly new: number;
+  /** Failed findings that were already in the baseline (failed or excepted there). */
+  readonly existing: number;
+  /** Baseline violations (failed or excepted) with no counterpart in this scan. */
+  readonly resolved: number;
 }
 
 export interface ReportError {

@@ -66,7 +66,11 @@ describe('cubecape scan', () => {
   });
 
   it('is a usage error (2) to name an unknown control or framework', async () => {
-    for (const args of [['--control', 'no-such-control'], ['--framework', 'no-such-framework'], ['--exclude-control', 'nope']]) {
+    for (const args of [
+      ['--control', 'no-such-control'],
+      ['--framework', 'no-such-framework'],
+      ['--exclude-control', 'nope'],
+    ]) {
       const run = await runCli(['scan', 'examples/', ...args]);
       assert.equal(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
       assert.match(run.lastStderrLine, /exit 2/);
@@ -74,7 +78,13 @@ describe('cubecape scan', () => {
   });
 
   it('is a usage error (2) to pass an unknown option or a bad value', async () => {
-    for (const args of [['--no-such-option'], ['--fail-on', 'severe'], ['--fail-under', '101'], ['-f', 'xml'], ['--max-file-size', 'lots']]) {
+    for (const args of [
+      ['--no-such-option'],
+      ['--fail-on', 'severe'],
+      ['--fail-under', '101'],
+      ['-f', 'xml'],
+      ['--max-file-size', 'lots'],
+    ]) {
       const run = await runCli(['scan', 'examples/', ...args]);
       assert.equal(run.code, 2, args.join(' '));
     }
@@ -90,11 +100,17 @@ describe('cubecape scan', () => {
   });
 
   it('keeps scanning the rest when one file is malformed, and exits 3', async () => {
-    const dir = tempDir({ 'a-broken.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: x\n', 'b-bad.yaml': PRIVILEGED_POD });
+    const dir = tempDir({
+      'a-broken.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: x\n',
+      'b-bad.yaml': PRIVILEGED_POD,
+    });
     const run = await runCli(['scan', dir, '-f', 'json']);
     assert.equal(run.code, 3, run.stderr);
     const report = JSON.parse(run.stdout) as ScanReport;
-    assert.ok(report.resources.some((r) => r.name === 'bad'), 'the good file was scanned');
+    assert.ok(
+      report.resources.some((r) => r.name === 'bad'),
+      'the good file was scanned',
+    );
     const error = report.errors.find((e) => e.severity === 'error');
     assert.equal(error?.code, 'YAML_SYNTAX');
     assert.equal(error.file, join(dir, 'a-broken.yaml'));
@@ -114,14 +130,24 @@ describe('cubecape scan', () => {
     const run = await runCli(['scan', '-', '-f', 'json'], { stdin: HARDENED_POD });
     const report = JSON.parse(run.stdout) as ScanReport;
     assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual(report.resources.map((r) => r.name), ['ok']);
+    assert.deepEqual(
+      report.resources.map((r) => r.name),
+      ['ok'],
+    );
     assert.deepEqual(report.inputs, [{ type: 'stdin', target: '-' }]);
   });
 
   it('filters by kind and namespace', async () => {
-    const dir = tempDir({ 'both.yaml': `${HARDENED_POD}---\n${PRIVILEGED_POD.replace('namespace: apps', 'namespace: other')}` });
-    const byNamespace = JSON.parse((await runCli(['scan', dir, '-f', 'json', '--namespace', 'apps'])).stdout) as ScanReport;
-    assert.deepEqual(byNamespace.resources.map((r) => r.name), ['ok']);
+    const dir = tempDir({
+      'both.yaml': `${HARDENED_POD}---\n${PRIVILEGED_POD.replace('namespace: apps', 'namespace: other')}`,
+    });
+    const byNamespace = JSON.parse(
+      (await runCli(['scan', dir, '-f', 'json', '--namespace', 'apps'])).stdout,
+    ) as ScanReport;
+    assert.deepEqual(
+      byNamespace.resources.map((r) => r.name),
+      ['ok'],
+    );
     const byKind = await runCli(['scan', dir, '-f', 'json', '--exclude-kinds', 'pod']);
     assert.equal(byKind.code, 3, 'excluding every resource leaves nothing scanned');
   });
@@ -167,7 +193,9 @@ describe('cubecape scan with several formats', () => {
     const out = join(dir, 'reports');
     const run = await runCli(['scan', join(dir, 'ok.yaml'), '-f', 'json,pretty', '-o', out]);
     assert.equal(run.code, 0, run.stderr);
-    const report = JSON.parse(readFileSync(join(out, 'cubecape-report.json'), 'utf8')) as ScanReport;
+    const report = JSON.parse(
+      readFileSync(join(out, 'cubecape-report.json'), 'utf8'),
+    ) as ScanReport;
     assert.equal(report.kind, 'ScanReport');
     const text = readFileSync(join(out, 'cubecape-report.txt'), 'utf8');
     assert.doesNotMatch(text, /\x1b\[/, 'files never get colour codes');
@@ -182,6 +210,10 @@ describe('cubecape scan with several formats', () => {
     const dir = tempDir({ 'ok.yaml': HARDENED_POD });
     const run = await runCli(['scan', join(dir, 'ok.yaml'), '-f', 'json', '-o', dir]);
     assert.equal(run.code, 0);
-    assert.equal((JSON.parse(readFileSync(join(dir, 'cubecape-report.json'), 'utf8')) as ScanReport).resources.length, 1);
+    assert.equal(
+      (JSON.parse(readFileSync(join(dir, 'cubecape-report.json'), 'utf8')) as ScanReport).resources
+        .length,
+      1,
+    );
   });
 });

@@ -29,14 +29,21 @@ describe('evaluate', () => {
         throw new TypeError('boom');
       },
     });
-    const result = evaluate([good, bad], [broken, flagControl('flag', 'high')], context([good, bad]));
+    const result = evaluate(
+      [good, bad],
+      [broken, flagControl('flag', 'high')],
+      context([good, bad]),
+    );
     assert.deepEqual(result.outcomes[0]?.counts, { passed: 0, failed: 0, skipped: 0, error: 2 });
     assert.deepEqual(result.outcomes[1]?.counts, { passed: 1, failed: 1, skipped: 0, error: 0 });
     assert.ok(result.findings.some((f) => f.status === 'error' && f.message.includes('boom')));
   });
 
   it('records per-resource skips with their reason', () => {
-    const skipping = defineControl({ ...flagControl('skipper', 'low'), check: () => ({ skipped: 'no pod spec' }) });
+    const skipping = defineControl({
+      ...flagControl('skipper', 'low'),
+      check: () => ({ skipped: 'no pod spec' }),
+    });
     const result = evaluate([good], [skipping], context([good]));
     assert.deepEqual(result.outcomes[0]?.counts, { passed: 0, failed: 0, skipped: 1, error: 0 });
     assert.equal(result.findings[0]?.status, 'skipped');
@@ -67,7 +74,11 @@ describe('evaluate', () => {
 describe('scoring', () => {
   it('weights failures by severity', () => {
     const resources = [resource('Pod', 'a', { bad: true }), resource('Pod', 'b')];
-    const result = evaluate(resources, [flagControl('crit', 'critical'), flagControl('low', 'low')], context(resources));
+    const result = evaluate(
+      resources,
+      [flagControl('crit', 'critical'), flagControl('low', 'low')],
+      context(resources),
+    );
     // critical: 1 of 2 passed (weight 10), low: 1 of 2 passed (weight 1) → 50 %.
     assert.equal(weightedScore(result.outcomes), 50);
     const mixed = evaluate(resources, [flagControl('crit', 'critical')], context(resources));
@@ -75,7 +86,11 @@ describe('scoring', () => {
   });
 
   it('counts info controls equally when nothing else was judged, and is undefined for nothing', () => {
-    const resources = [resource('Pod', 'a', { bad: true }), resource('Pod', 'b'), resource('Pod', 'c')];
+    const resources = [
+      resource('Pod', 'a', { bad: true }),
+      resource('Pod', 'b'),
+      resource('Pod', 'c'),
+    ];
     const result = evaluate(resources, [flagControl('info', 'info')], context(resources));
     assert.equal(weightedScore(result.outcomes), 66.7);
     assert.equal(weightedScore([]), undefined);

@@ -5,7 +5,12 @@ import type { RbacGraph } from '../../src/model/rbac.js';
 import { groupOf, identityOf, type Resource } from '../../src/model/resource.js';
 
 /** A resource without an origin, for engine tests. */
-export function resource(kind: string, name: string, object: Record<string, unknown> = {}, namespace?: string): Resource {
+export function resource(
+  kind: string,
+  name: string,
+  object: Record<string, unknown> = {},
+  namespace?: string,
+): Resource {
   const apiVersion = kind === 'Deployment' ? 'apps/v1' : 'v1';
   return {
     id: identityOf(groupOf(apiVersion), kind, namespace, name),
@@ -14,24 +19,38 @@ export function resource(kind: string, name: string, object: Record<string, unkn
     kind,
     name,
     namespace,
-    object: { apiVersion, kind, metadata: { name, ...(namespace === undefined ? {} : { namespace }) }, ...object },
+    object: {
+      apiVersion,
+      kind,
+      metadata: { name, ...(namespace === undefined ? {} : { namespace }) },
+      ...object,
+    },
   };
 }
 
 /** A minimal context: engine tests exercise the engine, not the model's indexes. */
-export function context(resources: readonly Resource[], source: 'manifests' | 'cluster' = 'manifests'): ScanContext {
+export function context(
+  resources: readonly Resource[],
+  source: 'manifests' | 'cluster' = 'manifests',
+): ScanContext {
   const index: ResourceIndex = {
     all: resources,
     byKind: (kind) => resources.filter((r) => r.kind === kind),
     inNamespace: (namespace) => resources.filter((r) => r.namespace === namespace),
-    byKindInNamespace: (kind, namespace) => resources.filter((r) => r.kind === kind && r.namespace === namespace),
-    find: (kind, namespace, name) => resources.find((r) => r.kind === kind && r.namespace === namespace && r.name === name),
+    byKindInNamespace: (kind, namespace) =>
+      resources.filter((r) => r.kind === kind && r.namespace === namespace),
+    find: (kind, namespace, name) =>
+      resources.find((r) => r.kind === kind && r.namespace === namespace && r.name === name),
   };
   return { resources: index, rbac: {} as RbacGraph, source };
 }
 
 /** A control that fails resources whose object has `bad: true`. */
-export function flagControl(id: string, severity: Severity, options: Partial<Pick<Control, 'requires' | 'match'>> = {}): Control {
+export function flagControl(
+  id: string,
+  severity: Severity,
+  options: Partial<Pick<Control, 'requires' | 'match'>> = {},
+): Control {
   return defineControl({
     id,
     title: `${id} title`,
@@ -42,6 +61,9 @@ export function flagControl(id: string, severity: Severity, options: Partial<Pic
     messages: { bad: 'resource {name} is bad' },
     remediation: 'make it good',
     ...(options.requires === undefined ? {} : { requires: options.requires }),
-    check: (r) => (r.object['bad'] === true ? [{ messageId: 'bad', data: { name: r.name }, path: ['bad'], evidence: 'true' }] : []),
+    check: (r) =>
+      r.object['bad'] === true
+        ? [{ messageId: 'bad', data: { name: r.name }, path: ['bad'], evidence: 'true' }]
+        : [],
   });
 }

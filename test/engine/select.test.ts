@@ -5,10 +5,26 @@ import { selectControls, selectResources } from '../../src/engine/select.js';
 import { defineFramework } from '../../src/frameworks/define.js';
 import { flagControl, resource } from './fixtures.js';
 
-const controls = [flagControl('a', 'critical'), flagControl('b', 'medium'), flagControl('c', 'low')];
+const controls = [
+  flagControl('a', 'critical'),
+  flagControl('b', 'medium'),
+  flagControl('c', 'low'),
+];
 const frameworks = [
-  defineFramework({ id: 'f1', name: 'F1', version: '1', description: '', sections: [{ id: '1', title: 'one', controls: ['a', 'b'] }] }),
-  defineFramework({ id: 'f2', name: 'F2', version: '1', description: '', sections: [{ id: '1', title: 'one', controls: ['c'] }] }),
+  defineFramework({
+    id: 'f1',
+    name: 'F1',
+    version: '1',
+    description: '',
+    sections: [{ id: '1', title: 'one', controls: ['a', 'b'] }],
+  }),
+  defineFramework({
+    id: 'f2',
+    name: 'F2',
+    version: '1',
+    description: '',
+    sections: [{ id: '1', title: 'one', controls: ['c'] }],
+  }),
 ];
 const ids = (list: readonly { id: string }[]): string[] => list.map((item) => item.id);
 
@@ -20,11 +36,25 @@ describe('selectControls', () => {
   });
 
   it('narrows by framework, control, exclusion and severity', () => {
-    assert.deepEqual(ids(selectControls(controls, frameworks, { frameworks: ['f1'] }).controls), ['a', 'b']);
-    assert.deepEqual(ids(selectControls(controls, frameworks, { frameworks: ['f1'] }).frameworks), ['f1']);
-    assert.deepEqual(ids(selectControls(controls, frameworks, { controls: ['c', 'a'] }).controls), ['a', 'c']);
-    assert.deepEqual(ids(selectControls(controls, frameworks, { excludeControls: ['a'] }).controls), ['b', 'c']);
-    assert.deepEqual(ids(selectControls(controls, frameworks, { minSeverity: 'medium' }).controls), ['a', 'b']);
+    assert.deepEqual(ids(selectControls(controls, frameworks, { frameworks: ['f1'] }).controls), [
+      'a',
+      'b',
+    ]);
+    assert.deepEqual(ids(selectControls(controls, frameworks, { frameworks: ['f1'] }).frameworks), [
+      'f1',
+    ]);
+    assert.deepEqual(ids(selectControls(controls, frameworks, { controls: ['c', 'a'] }).controls), [
+      'a',
+      'c',
+    ]);
+    assert.deepEqual(
+      ids(selectControls(controls, frameworks, { excludeControls: ['a'] }).controls),
+      ['b', 'c'],
+    );
+    assert.deepEqual(
+      ids(selectControls(controls, frameworks, { minSeverity: 'medium' }).controls),
+      ['a', 'b'],
+    );
   });
 
   it('rejects unknown ids with typed codes', () => {
@@ -36,9 +66,18 @@ describe('selectControls', () => {
       }
       return undefined;
     };
-    assert.equal(code(() => selectControls(controls, frameworks, { frameworks: ['nope'] })), 'UNKNOWN_FRAMEWORK');
-    assert.equal(code(() => selectControls(controls, frameworks, { controls: ['nope'] })), 'UNKNOWN_CONTROL');
-    assert.equal(code(() => selectControls(controls, frameworks, { excludeControls: ['nope'] })), 'UNKNOWN_CONTROL');
+    assert.equal(
+      code(() => selectControls(controls, frameworks, { frameworks: ['nope'] })),
+      'UNKNOWN_FRAMEWORK',
+    );
+    assert.equal(
+      code(() => selectControls(controls, frameworks, { controls: ['nope'] })),
+      'UNKNOWN_CONTROL',
+    );
+    assert.equal(
+      code(() => selectControls(controls, frameworks, { excludeControls: ['nope'] })),
+      'UNKNOWN_CONTROL',
+    );
   });
 });
 
@@ -50,11 +89,23 @@ describe('selectResources', () => {
     resource('ClusterRole', 'admin'),
   ];
   it('filters kinds case-insensitively', () => {
-    assert.deepEqual(selectResources(resources, { includeKinds: ['pod'] }).map((r) => r.name), ['p1', 'p2']);
-    assert.deepEqual(selectResources(resources, { excludeKinds: ['POD'] }).map((r) => r.name), ['d1', 'admin']);
+    assert.deepEqual(
+      selectResources(resources, { includeKinds: ['pod'] }).map((r) => r.name),
+      ['p1', 'p2'],
+    );
+    assert.deepEqual(
+      selectResources(resources, { excludeKinds: ['POD'] }).map((r) => r.name),
+      ['d1', 'admin'],
+    );
   });
   it('treats a missing namespace as default and drops cluster-scoped kinds', () => {
-    assert.deepEqual(selectResources(resources, { namespaces: ['default'] }).map((r) => r.name), ['p2']);
-    assert.deepEqual(selectResources(resources, { namespaces: ['prod', 'dev'] }).map((r) => r.name), ['p1', 'd1']);
+    assert.deepEqual(
+      selectResources(resources, { namespaces: ['default'] }).map((r) => r.name),
+      ['p2'],
+    );
+    assert.deepEqual(
+      selectResources(resources, { namespaces: ['prod', 'dev'] }).map((r) => r.name),
+      ['p1', 'd1'],
+    );
   });
 });

@@ -4,6 +4,7 @@ import type { ControlAliases } from '../../src/controls/define.js';
 import { SEVERITIES } from '../../src/core/severity.js';
 import { REPORT_KEY_ORDER, type KeyOrder } from '../../src/report/formatters/key-order.js';
 import type {
+  BaselineSummary,
   ControlCounts,
   ReportControl,
   ReportError,
@@ -119,6 +120,7 @@ describe('the TypeScript interfaces have exactly the keys of the key order (and 
         'remediation',
         'fix',
         'exception',
+        'baseline',
       ]),
       orderAt('findings'),
     ],
@@ -154,8 +156,14 @@ describe('the TypeScript interfaces have exactly the keys of the key order (and 
         'errors',
         'bySeverity',
         'score',
+        'baseline',
       ]),
       orderAt('summary'),
+    ],
+    [
+      'BaselineSummary',
+      keysOf<BaselineSummary>()(['new', 'existing', 'resolved']),
+      orderAt('summary', 'baseline'),
     ],
     ['bySeverity', [...SEVERITIES], orderAt('summary', 'bySeverity')],
     [

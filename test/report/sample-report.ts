@@ -139,6 +139,7 @@ export function sampleReport(overrides: Partial<ScanReport> = {}): ScanReport {
         location: { file: 'deploy/web.yaml', line: 24, column: 13 },
         evidence: 'true',
         remediation: 'Set securityContext.privileged to false or remove it.',
+        baseline: 'new',
         fix: [
           {
             op: 'remove',
@@ -167,6 +168,7 @@ export function sampleReport(overrides: Partial<ScanReport> = {}): ScanReport {
         path: ['rules', 0, 'verbs', 0],
         location: { file: '-', line: 7, column: 12 },
         evidence: `*${ANSI_ATTACK}\r\nsecond line\ttab\x07\x9b31m`,
+        baseline: 'existing',
       },
       {
         controlId: 'image-tag',
@@ -221,6 +223,7 @@ export function sampleReport(overrides: Partial<ScanReport> = {}): ScanReport {
       errors: 0,
       bySeverity: { critical: 1, high: 1, medium: 2, low: 0, info: 0 },
       score: 41.7,
+      baseline: { new: 1, existing: 1, resolved: 2 },
     },
     errors: [
       {

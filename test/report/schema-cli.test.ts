@@ -5,7 +5,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { runCli } from '../cli/run-cli.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../docs/report-schema.json', import.meta.url), 'utf8')) as object;
+const schema = JSON.parse(
+  readFileSync(new URL('../../docs/report-schema.json', import.meta.url), 'utf8'),
+) as object;
 
 function validator(): (data: unknown) => boolean {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -25,9 +27,15 @@ describe('real scan output validates against docs/report-schema.json', () => {
   }
 
   it('a scan with input errors and skipped documents validates too', async () => {
-    const run = await runCli(['scan', '-', '-f', 'json'], { stdin: 'a: [1\n---\nnot: kubernetes\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: nginx}]}\n' });
+    const run = await runCli(['scan', '-', '-f', 'json'], {
+      stdin:
+        'a: [1\n---\nnot: kubernetes\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: nginx}]}\n',
+    });
     assert.equal(run.code, 3);
     const validate = validator();
-    assert.ok(validate(JSON.parse(run.stdout)), JSON.stringify((validate as unknown as { errors: unknown }).errors));
+    assert.ok(
+      validate(JSON.parse(run.stdout)),
+      JSON.stringify((validate as unknown as { errors: unknown }).errors),
+    );
   });
 });

@@ -69,6 +69,7 @@ export const REPORT_KEY_ORDER: KeyOrder = {
         'remediation',
         'fix',
         'exception',
+        'baseline',
       ],
       nested: {
         location,
@@ -88,8 +89,12 @@ export const REPORT_KEY_ORDER: KeyOrder = {
         'errors',
         'bySeverity',
         'score',
+        'baseline',
       ],
-      nested: { bySeverity: { keys: ['critical', 'high', 'medium', 'low', 'info'] } },
+      nested: {
+        bySeverity: { keys: ['critical', 'high', 'medium', 'low', 'info'] },
+        baseline: { keys: ['new', 'existing', 'resolved'] },
+      },
     },
     errors: { keys: ['code', 'message', 'file', 'line', 'column', 'severity'] },
   },

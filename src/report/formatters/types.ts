@@ -16,6 +16,11 @@ export interface FormatContext {
    * terminals and CI annotations resolve them; SARIF/JUnit use it as the base of file URIs.
    */
   readonly cwd?: string;
+  /**
+   * JUnit only: one `<testsuite>` per control (default) with a test case per resource, or one
+   * per resource with a test case per control (`--junit-by resource`).
+   */
+  readonly junitBy?: 'control' | 'resource';
 }
 
 /** A pure rendering of a report: no I/O, same input → same output. */
