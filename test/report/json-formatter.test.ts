@@ -111,8 +111,10 @@ describe('json formatter', () => {
 });
 
 describe('formatter registry', () => {
-  it('has json and pretty, each returning text that ends in a newline', () => {
-    assert.deepEqual(Object.keys(formatters).sort(), ['json', 'pretty']);
+  it('has every documented format, each returning text that ends in a newline', () => {
+    for (const name of ['json', 'pretty', 'sarif', 'junit', 'csv', 'markdown', 'html']) {
+      assert.ok(Object.keys(formatters).includes(name), name);
+    }
     for (const format of Object.values(formatters))
       assert.ok(format(sampleReport(), ctx).endsWith('\n'));
   });
@@ -120,7 +122,8 @@ describe('formatter registry', () => {
   const names: [string, boolean][] = [
     ['json', true],
     ['pretty', true],
-    ['sarif', false],
+    ['sarif', true],
+    ['xml', false],
     ['toString', false],
     ['__proto__', false],
     ['', false],

@@ -1,19 +1,49 @@
+import { csv } from './csv.js';
+import { gitlabSast } from './gitlab-sast.js';
 import { json } from './json.js';
+import { junit } from './junit.js';
+import { markdown } from './markdown.js';
+import { policyreport } from './policyreport.js';
 import { pretty } from './pretty.js';
+import { prometheus } from './prometheus.js';
+import { sarif } from './sarif.js';
 import type { Formatter } from './types.js';
+// html: the lead adds `import { html } from './html.js';` here.
 
 export type { FormatContext, Formatter } from './types.js';
 
 /** Every output format, by the name `--format` accepts. */
-export const formatters = { json, pretty } satisfies Record<string, Formatter>;
+export const formatters = {
+  json,
+  pretty,
+  sarif,
+  junit,
+  // html: the lead registers the html formatter here.
+  markdown,
+  csv,
+  'gitlab-sast': gitlabSast,
+  prometheus,
+  policyreport,
+} satisfies Record<string, Formatter>;
 
 /** A name `--format` accepts. */
 export type FormatName = keyof typeof formatters;
 
-/** File name extension of each format, used when several formats are written to a directory. */
+/**
+ * File name extension of each format, used when several formats are written to a directory.
+ * Each is distinct, so every format gets its own file next to the others.
+ */
 export const FORMAT_EXTENSIONS: Readonly<Record<FormatName, string>> = {
   json: '.json',
   pretty: '.txt',
+  sarif: '.sarif',
+  junit: '.junit.xml',
+  // html: '.html' — added with the html formatter.
+  markdown: '.md',
+  csv: '.csv',
+  'gitlab-sast': '.gl-sast.json',
+  prometheus: '.prom',
+  policyreport: '.policyreport.yaml',
 };
 
 /** Every format name, in registry order. */
