@@ -2,7 +2,9 @@ import { Command, CommanderError } from '@commander-js/extra-typings';
 import { describeError, ERROR_CODES, isCubecapeError } from '../core/errors.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { EXIT, type ExitCode } from '../engine/gate.js';
+import { diffCommand } from './diff.js';
 import { explainCommand } from './explain.js';
+import { fixCommand } from './fix.js';
 import { processIO, type CliIO } from './io.js';
 import { listCommand } from './list.js';
 import { scanAction, scanCommand } from './scan.js';
@@ -26,6 +28,8 @@ function program(io: CliIO, result: { code: ExitCode; reason?: string }): Comman
   root.addCommand(scan);
   root.addCommand(listCommand(io));
   root.addCommand(explainCommand(io));
+  root.addCommand(fixCommand(io, result));
+  root.addCommand(diffCommand(io, result));
   for (const command of root.commands) command.exitOverride();
   return root;
 }

@@ -1,8 +1,11 @@
 import { Command } from '@commander-js/extra-typings';
+import { CubecapeError } from '../core/errors.js';
 import type { Severity } from '../core/severity.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { builtinControls } from '../controls/index.js';
+import { applyBaseline } from '../engine/baseline.js';
 import { evaluate } from '../engine/evaluate.js';
+import { applyExceptions, loadExceptions } from '../engine/exceptions/index.js';
 import { judge, type GateVerdict } from '../engine/gate.js';
 import { selectControls, selectResources, type Selection } from '../engine/select.js';
 import { builtinFrameworks } from '../frameworks/index.js';
@@ -13,6 +16,7 @@ import { buildReport } from '../report/build.js';
 import { FORMAT_NAMES } from '../report/formatters/index.js';
 import type { ScanReport } from '../report/scan-report.js';
 import { emitReport } from './emit.js';
+import { readExceptionFiles, readReportFile } from './governance-inputs.js';
 import type { CliIO } from './io.js';
 import {
   collectList,
@@ -50,6 +54,22 @@ export async function runScan(
   const scannedAt = new Date();
   const selection = selectionOf(options);
   const { controls, frameworks } = selectControls(builtinControls, builtinFrameworks, selection);
+  // Configuration is read before the scan, so a typo fails in a second, not after a long scan.
+  if (options.failOnNew && options.baseline === undefined) {
+    throw new CubecapeError(
+      'USAGE',
+      '--fail-on-new needs --baseline FILE (a JSON report of an earlier scan)',
+    );
+  }
+  const baseline =
+    options.baseline === undefined
+      ? undefined
+      : await readReportFile(options.baseline, io.cwd, 'baseline');
+  const catalog = { controls: builtinControls, frameworks: builtinFrameworks };
+  const loaded = loadExceptions(
+    await readExceptionFiles(options.exceptions ?? [], io.cwd),
+    catalog,
+  );
   const showProgress = io.stderr.isTTY === true && io.env['CI'] === undefined;
   const progress = createProgress(io.stderr, showProgress);
   const ingested = await ingestPaths(paths, {
@@ -68,7 +88,12 @@ export async function runScan(
     },
   });
   progress.done();
-  return buildReport({
+  const exceptions = applyExceptions(evaluation, loaded.rules, {
+    now: scannedAt,
+    inline: options.inlineExceptions,
+    catalog,
+  });
+  const report = buildReport({
     toolVersion: TOOL_VERSION,
     scannedAt,
     durationMs: Math.round(performance.now() - started),
@@ -77,8 +102,24 @@ export async function runScan(
     evaluation,
     frameworks,
     allFrameworks: builtinFrameworks,
-    issues: ingested.issues,
+    issues: [...ingested.issues, ...loaded.warnings, ...exceptions.warnings],
+    exceptions,
   });
+  return baseline === undefined ? report : applyBaseline(report, baseline);
+}
+
+/**
+ * Expired exceptions and annotations not honoured change what the gate sees, so they are said on
+ * stderr whatever the output format, not only inside the report.
+ */
+function warnAboutExceptions(report: ScanReport, io: CliIO): void {
+  for (const error of report.errors) {
+    if (!error.code.startsWith('EXCEPTION_')) continue;
+    const where = [error.file, error.line].filter((part) => part !== undefined).join(':');
+    io.stderr.write(
+      `${where === '' ? '' : `${where}: `}warning: ${error.message} [${error.code}]\n`,
+    );
+  }
 }
 
 /** Scans and emits; the verdict's code is the process exit code. */
@@ -94,13 +135,15 @@ export async function scanAction(
       formats: options.format ?? ['pretty'],
       output: options.output,
       color: options.color,
-      verbose: options.verbose,
+      verbose: options.verbose || options.showExcepted,
     },
     io,
   );
+  warnAboutExceptions(report, io);
   return judge(report, {
     failOn: options.failOn,
     allowIncomplete: options.allowIncomplete,
+    newOnly: options.failOnNew,
     ...(options.failUnder === undefined ? {} : { failUnder: options.failUnder }),
   });
 }
@@ -151,6 +194,18 @@ export function scanCommand() {
       'exit 1 when the overall score is below this (0-100)',
       parseScore,
     )
+    .option(
+      '--baseline <file>',
+      'mark findings new or existing against an earlier JSON report (cubecape scan -f json)',
+    )
+    .option('--fail-on-new', 'apply --fail-on only to findings not in --baseline', false)
+    .option(
+      '--exceptions <path>',
+      'accepted risks: an exceptions file or directory (repeatable; Kubescape JSON too)',
+      collectRepeat,
+    )
+    .option('--no-inline-exceptions', 'ignore cubecape.io/ignore annotations on resources')
+    .option('--show-excepted', 'also list excepted (and skipped) findings', false)
     .option(
       '--allow-incomplete',
       'do not exit 3 when part of the input could not be read or nothing was scanned',

@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   FILE_TOO_LARGE: 'input',
   FILE_BINARY: 'input',
   BROKEN_SYMLINK: 'input',
+  FILE_CHANGED: 'input',
   YAML_SYNTAX: 'input',
   YAML_DUPLICATE_KEY: 'input',
   YAML_TOO_DEEP: 'input',
