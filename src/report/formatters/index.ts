@@ -1,5 +1,6 @@
 import { csv } from './csv.js';
 import { gitlabSast } from './gitlab-sast.js';
+import { html } from './html.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
@@ -8,7 +9,6 @@ import { pretty } from './pretty.js';
 import { prometheus } from './prometheus.js';
 import { sarif } from './sarif.js';
 import type { Formatter } from './types.js';
-// html: the lead adds `import { html } from './html.js';` here.
 
 export type { FormatContext, Formatter } from './types.js';
 
@@ -18,7 +18,7 @@ export const formatters = {
   pretty,
   sarif,
   junit,
-  // html: the lead registers the html formatter here.
+  html,
   markdown,
   csv,
   'gitlab-sast': gitlabSast,
@@ -38,7 +38,7 @@ export const FORMAT_EXTENSIONS: Readonly<Record<FormatName, string>> = {
   pretty: '.txt',
   sarif: '.sarif',
   junit: '.junit.xml',
-  // html: '.html' — added with the html formatter.
+  html: '.html',
   markdown: '.md',
   csv: '.csv',
   'gitlab-sast': '.gl-sast.json',
