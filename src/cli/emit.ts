@@ -13,6 +13,7 @@ export interface EmitOptions {
   readonly output?: string | undefined;
   readonly color?: boolean | undefined;
   readonly verbose: boolean;
+  readonly junitBy?: 'control' | 'resource';
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -86,6 +87,7 @@ export async function emitReport(
       color: path === undefined ? color : false,
       width,
       verbose: options.verbose,
+      ...(options.junitBy === undefined ? {} : { junitBy: options.junitBy }),
       cwd: io.cwd,
     });
     if (path === undefined) io.stdout.write(text);

@@ -11,15 +11,16 @@ import { scanAction, scanCommand } from './scan.js';
 
 /** Builds the program; each action stores its exit code in `result`. */
 function program(io: CliIO, result: { code: ExitCode; reason?: string }): Command {
+  const output = {
+    writeOut: (text: string) => io.stdout.write(text),
+    writeErr: (text: string) => io.stderr.write(text),
+  };
   const root = new Command('cubecape')
     .description('Kubernetes security and compliance scanner')
     .version(TOOL_VERSION, '-V, --version')
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    });
+    .configureOutput(output);
   const scan = scanCommand().action(async (paths, options) => {
     const verdict = await scanAction(paths, options, io);
     result.code = verdict.code;
@@ -30,7 +31,8 @@ function program(io: CliIO, result: { code: ExitCode; reason?: string }): Comman
   root.addCommand(explainCommand(io));
   root.addCommand(fixCommand(io, result));
   root.addCommand(diffCommand(io, result));
-  for (const command of root.commands) command.exitOverride();
+  // Subcommands do not inherit these from the root when added with addCommand.
+  for (const command of root.commands) command.exitOverride().configureOutput(output);
   return root;
 }
 

@@ -1,4 +1,4 @@
-import { Command } from '@commander-js/extra-typings';
+import { Command, Option } from '@commander-js/extra-typings';
 import { CubecapeError } from '../core/errors.js';
 import type { Severity } from '../core/severity.js';
 import { TOOL_VERSION } from '../core/version.js';
@@ -136,6 +136,7 @@ export async function scanAction(
       output: options.output,
       color: options.color,
       verbose: options.verbose || options.showExcepted,
+      junitBy: options.junitBy,
     },
     io,
   );
@@ -219,5 +220,10 @@ export function scanCommand() {
     )
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (also NO_COLOR=1)')
-    .option('-v, --verbose', 'also list skipped findings', false);
+    .option('-v, --verbose', 'also list skipped findings', false)
+    .addOption(
+      new Option('--junit-by <grouping>', 'JUnit test suites per control or per resource')
+        .choices(['control', 'resource'] as const)
+        .default('control' as const),
+    );
 }
