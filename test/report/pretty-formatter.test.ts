@@ -368,3 +368,29 @@ describe('pretty formatter: summary', () => {
     assert.match(verdictOf(output), /incomplete \(2 errors\)$/);
   });
 });
+
+describe('pretty summary: baseline and exception warnings', () => {
+  const plain: FormatContext = { color: false, width: 100 };
+
+  it('shows new, existing and resolved counts when the scan had a baseline', () => {
+    const text = pretty(sampleReport(), plain);
+    assert.match(text, /Baseline\s+1 new finding · 1 existing · 2 resolved/);
+  });
+
+  it('has no baseline line without a baseline', () => {
+    const { baseline: _ignored, ...summary } = sampleReport().summary;
+    assert.doesNotMatch(pretty({ ...sampleReport(), summary }, plain), /Baseline/);
+  });
+
+  it('counts exception warnings apart from skipped documents', () => {
+    const report = sampleReport();
+    const errors = [
+      ...report.errors.filter((error) => error.severity === 'error'),
+      { code: 'EXCEPTION_EXPIRED', message: 'expired', severity: 'warning' as const },
+      { code: 'NOT_KUBERNETES', message: 'not k8s', severity: 'warning' as const },
+    ];
+    const text = pretty({ ...report, errors }, plain);
+    assert.match(text, /1 skipped document/);
+    assert.match(text, /1 exception warning/);
+  });
+});

@@ -84,15 +84,30 @@ function failedRows(report: ScanReport, view: View): string[] {
   return itemRows('Failed', items, view);
 }
 
+/** New and existing failed findings when the scan had a baseline. */
+function baselineRows(report: ScanReport, view: View): string[] {
+  const baseline = report.summary.baseline;
+  if (baseline === undefined) return [];
+  const { c } = view;
+  const items: Item[] = [
+    [plural(baseline.new, 'new finding'), baseline.new > 0 ? c.bold : c.green],
+    [`${formatCount(baseline.existing)} existing`, (text: string) => text],
+    [`${formatCount(baseline.resolved)} resolved`, c.green],
+  ];
+  return itemRows('Baseline', items, view);
+}
+
 /** Counts of what the default output leaves out, with the way to see it. */
 function otherRows(report: ScanReport, view: View): string[] {
   const count = (status: 'excepted' | 'skipped'): number =>
     report.findings.filter((finding) => finding.status === status).length;
-  const skippedDocuments = report.errors.filter((issue) => issue.severity === 'warning').length;
+  const warnings = report.errors.filter((issue) => issue.severity === 'warning');
+  const exceptionWarnings = warnings.filter((issue) => issue.code.startsWith('EXCEPTION_')).length;
   const parts = [
     [count('excepted'), 'excepted finding'],
     [count('skipped'), 'skipped finding'],
-    [skippedDocuments, 'skipped document'],
+    [warnings.length - exceptionWarnings, 'skipped document'],
+    [exceptionWarnings, 'exception warning'],
   ] as const;
   const items: Item[] = parts
     .filter(([n]) => n > 0)
@@ -177,6 +192,7 @@ export function summarySection(report: ScanReport, view: View): string[] {
     row('Resources', `${formatCount(report.summary.resources)} scanned`, c),
     ...controlsRows(report, view),
     ...failedRows(report, view),
+    ...baselineRows(report, view),
     ...otherRows(report, view),
     ...errorsRows(report, view),
     ...scoreRows(report, view),
