@@ -1,5 +1,7 @@
 import { InvalidArgumentError } from '@commander-js/extra-typings';
+import { describeError } from '../core/errors.js';
 import { isSeverity, SEVERITIES, type Severity } from '../core/severity.js';
+import { parsePssVersion, type PssVersion } from '../pss/index.js';
 import { FORMAT_NAMES, isFormatName, type FormatName } from '../report/formatters/index.js';
 
 /** Accumulates repeatable, comma-separated option values: `--control a,b --control c`. */
@@ -73,4 +75,13 @@ export function parseFormats(value: string, previous: FormatName[] | undefined):
     if (!result.includes(item)) result.push(item);
   }
   return result;
+}
+
+/** Parses `--pss-version` (v1.0 … v1.37 or latest). */
+export function parsePssVersionOption(value: string): PssVersion {
+  try {
+    return parsePssVersion(value);
+  } catch (error) {
+    throw new InvalidArgumentError(describeError(error));
+  }
 }

@@ -11,6 +11,7 @@ import { selectControls, selectResources, type Selection } from '../engine/selec
 import { builtinFrameworks } from '../frameworks/index.js';
 import { ingestPaths } from '../ingest/ingest.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../ingest/types.js';
+import type { PssVersion } from '../pss/index.js';
 import { buildScanContext } from '../model/build-context.js';
 import { buildReport } from '../report/build.js';
 import { FORMAT_NAMES } from '../report/formatters/index.js';
@@ -25,6 +26,7 @@ import {
   parseGateSeverity,
   parseScore,
   parseSeverity,
+  parsePssVersionOption,
   parseSize,
 } from './options.js';
 import { createProgress } from './progress.js';
@@ -81,7 +83,10 @@ export async function runScan(
     },
   });
   const resources = selectResources(ingested.resources, selection);
-  const context = buildScanContext(resources, { source: 'manifests' });
+  const context = buildScanContext(resources, {
+    source: 'manifests',
+    settings: { pssVersion: options.pssVersion },
+  });
   const evaluation = evaluate(resources, controls, context, {
     onProgress: (done, total) => {
       progress.update('Running controls', done, total);
@@ -220,6 +225,12 @@ export function scanCommand() {
     )
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (also NO_COLOR=1)')
+    .option(
+      '--pss-version <version>',
+      'Kubernetes version whose Pod Security Standards the pss-* controls apply (v1.0 … v1.37, latest)',
+      parsePssVersionOption,
+      'latest' as PssVersion,
+    )
     .option('-v, --verbose', 'also list skipped findings', false)
     .addOption(
       new Option('--junit-by <grouping>', 'JUnit test suites per control or per resource')

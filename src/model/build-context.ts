@@ -1,4 +1,10 @@
-import type { ResourceIndex, ScanContext, SourceKind } from './context.js';
+import {
+  DEFAULT_SCAN_SETTINGS,
+  type ResourceIndex,
+  type ScanContext,
+  type ScanSettings,
+  type SourceKind,
+} from './context.js';
 import { buildRbacGraph } from './rbac.js';
 import type { Resource } from './resource.js';
 
@@ -45,11 +51,12 @@ export function buildResourceIndex(resources: readonly Resource[]): ResourceInde
 /** Builds the read-only context every control of a scan shares: indexes and the RBAC graph. */
 export function buildScanContext(
   resources: readonly Resource[],
-  options: { readonly source: SourceKind },
+  options: { readonly source: SourceKind; readonly settings?: ScanSettings },
 ): ScanContext {
   return {
     resources: buildResourceIndex(resources),
     rbac: buildRbacGraph(resources),
     source: options.source,
+    settings: options.settings ?? DEFAULT_SCAN_SETTINGS,
   };
 }

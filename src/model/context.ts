@@ -1,3 +1,4 @@
+import type { PssVersion } from '../pss/index.js';
 import type { Resource } from './resource.js';
 import type { RbacGraph } from './rbac.js';
 
@@ -14,9 +15,18 @@ export interface ResourceIndex {
   find(kind: string, namespace: string | undefined, name: string): Resource | undefined;
 }
 
+/** User settings that change how controls judge, shared by every control of a scan. */
+export interface ScanSettings {
+  /** Pod Security Standards version the `pss-*` controls apply (`--pss-version`). */
+  readonly pssVersion: PssVersion;
+}
+
+export const DEFAULT_SCAN_SETTINGS: ScanSettings = { pssVersion: 'latest' };
+
 /** Everything a control may consult besides the resource it judges. Read-only and shared. */
 export interface ScanContext {
   readonly resources: ResourceIndex;
   readonly rbac: RbacGraph;
   readonly source: SourceKind;
+  readonly settings: ScanSettings;
 }

@@ -1,6 +1,10 @@
 import { defineControl, type Control } from '../../src/controls/define.js';
 import type { Severity } from '../../src/core/severity.js';
-import type { ResourceIndex, ScanContext } from '../../src/model/context.js';
+import {
+  DEFAULT_SCAN_SETTINGS,
+  type ResourceIndex,
+  type ScanContext,
+} from '../../src/model/context.js';
 import type { RbacGraph } from '../../src/model/rbac.js';
 import { groupOf, identityOf, type Resource } from '../../src/model/resource.js';
 
@@ -42,7 +46,7 @@ export function context(
     find: (kind, namespace, name) =>
       resources.find((r) => r.kind === kind && r.namespace === namespace && r.name === name),
   };
-  return { resources: index, rbac: {} as RbacGraph, source };
+  return { resources: index, rbac: {} as RbacGraph, source, settings: DEFAULT_SCAN_SETTINGS };
 }
 
 /** A control that fails resources whose object has `bad: true`. */
