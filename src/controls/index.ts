@@ -3,6 +3,7 @@ import allowPrivilegeEscalation from './allow-privilege-escalation.js';
 import automountServiceAccountToken from './automount-service-account-token.js';
 import type { Control } from './define.js';
 import { clusterControls } from './registry-cluster.js';
+import { pssControls } from './registry-pss.js';
 import { rbacControls } from './registry-rbac.js';
 import { workloadControls } from './registry-workload.js';
 import envCredentials from './env-credentials.js';
@@ -35,6 +36,7 @@ const essentialControls = {
 export const controlsById = {
   ...essentialControls,
   ...workloadControls,
+  ...pssControls,
   ...rbacControls,
   ...clusterControls,
 } satisfies Record<string, Control>;
