@@ -1,0 +1,45 @@
+import { describeContainer } from '../model/containers.js';
+import { defineControl, type ControlDefinition, type Violation } from './define.js';
+import { matchesRegistryList } from './image-registries.js';
+import { WORKLOAD_KINDS } from './kinds.js';
+import { judgeContainers } from './workload-scope.js';
+
+type MessageId = 'registry-not-allowed';
+
+/** Builds the control for a list of allowed registries (`registry[/path]` prefixes). */
+export function allowedRegistries(allowed: readonly string[]): ControlDefinition<MessageId> {
+  return defineControl({
+    id: 'allowed-registries',
+    title: 'Images from registries that are not allowed',
+    description:
+      'Flags container images pulled from a registry (or repository path) outside the configured allow-list. Limiting sources keeps unreviewed public images out of the cluster. With no allow-list configured, the control is skipped: there is no sensible default.',
+    severity: 'medium',
+    match: { kinds: WORKLOAD_KINDS },
+    aliases: { kubescape: ['C-0078'] },
+    messages: {
+      'registry-not-allowed':
+        'The {container} pulls {image}, which is not from an allowed registry.',
+    },
+    remediation:
+      'Mirror the image into an approved registry and reference it from there, or add its registry to the allow-list if it is trusted. Enforce the same list at admission time.',
+    check: (resource) => {
+      if (allowed.length === 0) return { skipped: 'no allowed registries configured' };
+      return judgeContainers(resource, (ref): Violation<MessageId>[] => {
+        const image = ref.container['image'];
+        if (typeof image !== 'string' || image.trim() === '') return [];
+        if (matchesRegistryList(image, allowed)) return [];
+        return [
+          {
+            messageId: 'registry-not-allowed',
+            data: { container: describeContainer(ref), image },
+            path: [...ref.path, 'image'],
+            evidence: image,
+          },
+        ];
+      });
+    },
+  });
+}
+
+/** Unconfigured: skips until an allow-list is supplied through {@link allowedRegistries}. */
+export default allowedRegistries([]);

@@ -1,0 +1,15 @@
+import { defineFlagControl } from './control-plane/flag-control.js';
+import { flagEquals } from './control-plane/flag-rules.js';
+
+export default defineFlagControl({
+  id: 'apiserver-insecure-port',
+  component: 'kube-apiserver',
+  title: 'API server serves an insecure port',
+  description:
+    'Checks that kube-apiserver does not open the plain-HTTP insecure port (--insecure-port other than 0, possible up to Kubernetes 1.23). Requests on it skip authentication and authorization entirely.',
+  severity: 'critical',
+  aliases: { kubescape: ['C-0005'] },
+  remediation:
+    'Remove --insecure-port and --insecure-bind-address, or set --insecure-port=0, and upgrade to a release where the flag no longer exists.',
+  rule: flagEquals('insecure-port', '0', '0'),
+});

@@ -1,0 +1,97 @@
+import type { ScanContext } from '../../model/context.js';
+import type { Resource } from '../../model/resource.js';
+import {
+  defineControl,
+  type CheckResult,
+  type ControlDefinition,
+  type Violation,
+} from '../define.js';
+import { WORKLOAD_KINDS } from '../kinds.js';
+import { invocationsOf, type Component, type ComponentInvocation } from './components.js';
+import type { FlagSet } from './flags.js';
+
+/** A problem a flag rule found; the violation points at the flag when written, else at the command. */
+export interface FlagFinding<M extends string> {
+  readonly messageId: M;
+  readonly flag: string;
+  /** Extra message values; `component` and `flag` are always filled in. */
+  readonly data?: Readonly<Record<string, string | number>>;
+}
+
+/** A judgement over one component's flags, with the message templates it may use. */
+export interface FlagRule<M extends string> {
+  readonly messages: Readonly<Record<M, string>>;
+  judge(flags: FlagSet, invocation: ComponentInvocation, context: ScanContext): FlagFinding<M>[];
+  /** Why the flags cannot be judged on this input (e.g. a file they point at is missing). */
+  skip?(flags: FlagSet, invocation: ComponentInvocation, context: ScanContext): string | undefined;
+}
+
+export interface FlagControlSpec<M extends string> extends Omit<
+  ControlDefinition<M>,
+  'match' | 'messages' | 'check' | 'requires'
+> {
+  readonly component: Component;
+  readonly rule: FlagRule<M>;
+}
+
+/**
+ * A flag that, when set, makes the component read its settings from a file the scan cannot
+ * see; flags are then not authoritative and the control skips.
+ */
+const CONFIG_FILE_FLAGS: Readonly<Partial<Record<Component, string>>> = { etcd: 'config-file' };
+
+function judgeInvocation<M extends string>(
+  spec: FlagControlSpec<M>,
+  invocation: ComponentInvocation,
+  context: ScanContext,
+): Violation<M>[] {
+  return spec.rule.judge(invocation.flags, invocation, context).map((finding) => {
+    const written = invocation.flags.get(finding.flag);
+    return {
+      messageId: finding.messageId,
+      data: { component: spec.component, flag: finding.flag, ...finding.data },
+      path: written?.path ?? invocation.anchor,
+      ...(written === undefined ? {} : { evidence: written.text }),
+    };
+  });
+}
+
+function checkFlags<M extends string>(
+  spec: FlagControlSpec<M>,
+  resource: Resource,
+  context: ScanContext,
+): CheckResult<M> {
+  const invocations = invocationsOf(resource, spec.component);
+  const configFlag = CONFIG_FILE_FLAGS[spec.component];
+  const configFile =
+    configFlag === undefined
+      ? undefined
+      : invocations.map((i) => i.flags.get(configFlag)).find((f) => f !== undefined);
+  if (configFile !== undefined) {
+    return {
+      skipped: `${spec.component} reads its settings from ${configFile.text}, a file the scan does not include`,
+    };
+  }
+  for (const invocation of invocations) {
+    const reason = spec.rule.skip?.(invocation.flags, invocation, context);
+    if (reason !== undefined) return { skipped: reason };
+  }
+  return invocations.flatMap((invocation) => judgeInvocation(spec, invocation, context));
+}
+
+/**
+ * Declares a control over the command-line flags of a control-plane component. It matches every
+ * workload kind and judges only containers that run the component, so static Pod manifests
+ * (`/etc/kubernetes/manifests/*.yaml`) are judged as files and in a live cluster alike.
+ */
+export function defineFlagControl<M extends string>(
+  spec: FlagControlSpec<M>,
+): ControlDefinition<M> {
+  const { component: _component, rule, ...definition } = spec;
+  return defineControl({
+    ...definition,
+    match: { kinds: WORKLOAD_KINDS },
+    messages: rule.messages,
+    check: (resource, context) => checkFlags(spec, resource, context),
+  });
+}

@@ -1,0 +1,57 @@
+import { defineControl, type ControlDefinition } from './define.js';
+import { REMOVED_APIS, type KubernetesMinor } from './removed-apis.js';
+
+type MessageId = 'removed-api';
+
+function minorOf(version: string): KubernetesMinor | undefined {
+  const match = /^v?1\.(\d+)$/.exec(version.trim());
+  return match === null ? undefined : Number(match[1]);
+}
+
+/**
+ * Builds the control for a target Kubernetes version (`1.25`); undefined targets the latest, so
+ * every API removed so far is reported.
+ */
+export function deprecatedApiVersion(target?: string): ControlDefinition<MessageId> {
+  const targetMinor = target === undefined ? undefined : minorOf(target);
+  return defineControl({
+    id: 'deprecated-api-version',
+    title: 'API version removed from Kubernetes',
+    description:
+      'Flags objects written against an apiVersion that Kubernetes has removed (by default: removed in any released version; with a target version: removed in or before it). The API server rejects such manifests, so deployments and upgrades fail.',
+    severity: 'medium',
+    match: { kinds: ['*'] },
+    aliases: { kubeLinter: ['no-extensions-v1beta'] },
+    messages: {
+      'removed-api':
+        '{kind} {apiVersion} was removed in Kubernetes 1.{removedIn}; use {replacement}.',
+    },
+    remediation:
+      'Migrate the manifest to the replacement apiVersion and adjust the fields that changed with it (kubectl convert or the Kubernetes deprecation guide list them), then re-render charts and Kustomizations that still emit the old version.',
+    check: (resource) => {
+      if (target !== undefined && targetMinor === undefined)
+        return { skipped: `target Kubernetes version ${target} is not of the form 1.N` };
+      const removal = REMOVED_APIS.find(
+        (api) => api.apiVersion === resource.apiVersion && api.kinds.includes(resource.kind),
+      );
+      if (removal === undefined) return [];
+      if (targetMinor !== undefined && removal.removedIn > targetMinor) return [];
+      return [
+        {
+          messageId: 'removed-api',
+          data: {
+            kind: resource.kind,
+            apiVersion: resource.apiVersion,
+            removedIn: removal.removedIn,
+            replacement: removal.replacement,
+          },
+          path: ['apiVersion'],
+          evidence: resource.apiVersion,
+        },
+      ];
+    },
+  });
+}
+
+/** Targets the latest Kubernetes release. */
+export default deprecatedApiVersion();

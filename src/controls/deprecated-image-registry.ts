@@ -1,0 +1,42 @@
+import { describeContainer } from '../model/containers.js';
+import { defineControl, type Violation } from './define.js';
+import { registryOf } from './image-registries.js';
+import { WORKLOAD_KINDS } from './kinds.js';
+import { judgeContainers } from './workload-scope.js';
+
+type MessageId = 'frozen-registry';
+
+const FROZEN = 'k8s.gcr.io';
+const SUCCESSOR = 'registry.k8s.io';
+
+export default defineControl({
+  id: 'deprecated-image-registry',
+  title: 'Images from the frozen k8s.gcr.io registry',
+  description:
+    'Flags images pulled from k8s.gcr.io, the old Kubernetes project registry. It was frozen in 2023: it receives no new images or security fixes and may stop serving, so pods relying on it miss patches and can fail to start.',
+  severity: 'medium',
+  match: { kinds: WORKLOAD_KINDS },
+  aliases: { kubescape: ['C-0253'] },
+  messages: {
+    'frozen-registry': 'The {container} pulls {image} from the frozen k8s.gcr.io registry.',
+  },
+  remediation:
+    'Pull the same image from registry.k8s.io (the attached fix rewrites the reference), then move to a currently supported version.',
+  check: (resource) =>
+    judgeContainers(resource, (ref): Violation<MessageId>[] => {
+      const image = ref.container['image'];
+      if (typeof image !== 'string' || registryOf(image)?.registry.toLowerCase() !== FROZEN)
+        return [];
+      const path = [...ref.path, 'image'];
+      const trimmed = image.trim();
+      return [
+        {
+          messageId: 'frozen-registry',
+          data: { container: describeContainer(ref), image },
+          path,
+          evidence: image,
+          fix: [{ op: 'set', path, value: `${SUCCESSOR}${trimmed.slice(FROZEN.length)}` }],
+        },
+      ];
+    }),
+});

@@ -1,0 +1,43 @@
+import { describeContainer } from '../model/containers.js';
+import { defineControl, type ControlDefinition, type Violation } from './define.js';
+import { matchesRegistryList } from './image-registries.js';
+import { WORKLOAD_KINDS } from './kinds.js';
+import { judgeContainers } from './workload-scope.js';
+
+type MessageId = 'registry-forbidden';
+
+/** Builds the control for a list of forbidden registries (`registry[/path]` prefixes). */
+export function forbiddenRegistries(forbidden: readonly string[]): ControlDefinition<MessageId> {
+  return defineControl({
+    id: 'forbidden-registries',
+    title: 'Images from forbidden registries',
+    description:
+      'Flags container images pulled from a registry (or repository path) on the configured block-list, such as public registries an organisation does not trust. With no block-list configured, the control is skipped.',
+    severity: 'high',
+    match: { kinds: WORKLOAD_KINDS },
+    aliases: { kubescape: ['C-0001'] },
+    messages: {
+      'registry-forbidden': 'The {container} pulls {image} from a forbidden registry.',
+    },
+    remediation:
+      'Pull the image through an approved internal registry or mirror instead, and enforce the block-list at admission time as well.',
+    check: (resource) => {
+      if (forbidden.length === 0) return { skipped: 'no forbidden registries configured' };
+      return judgeContainers(resource, (ref): Violation<MessageId>[] => {
+        const image = ref.container['image'];
+        if (typeof image !== 'string' || !matchesRegistryList(image, forbidden)) return [];
+        return [
+          {
+            messageId: 'registry-forbidden',
+            data: { container: describeContainer(ref), image },
+            path: [...ref.path, 'image'],
+            evidence: image,
+          },
+        ];
+      });
+    },
+  });
+}
+
+/** Unconfigured: skips until a block-list is supplied through {@link forbiddenRegistries}. */
+export default forbiddenRegistries([]);

@@ -1,0 +1,14 @@
+import { defineRbacControl } from './rbac/binding-grants.js';
+import { isFullWildcard } from './rbac/risks.js';
+
+export default defineRbacControl({
+  id: 'rbac-admin-equivalent',
+  title: 'Subjects with administrator-equivalent rules',
+  description:
+    'Reports subjects holding a rule that grants every verb on every resource in every API group, which is cluster-admin in all but name (or namespace admin for a RoleBinding).',
+  severity: 'high',
+  aliases: { kubescape: ['C-0035'] },
+  remediation:
+    'Replace wildcard rules with the verbs and resources the subject uses; keep full administrator rights for a few break-glass identities.',
+  risk: (grant) => (isFullWildcard(grant.rule) ? 'do anything to every resource' : undefined),
+});

@@ -1,0 +1,19 @@
+import { defineRbacControl, allowed } from './rbac/binding-grants.js';
+
+export default defineRbacControl({
+  id: 'rbac-coredns-configmap',
+  title: 'Subjects that can change the CoreDNS configuration',
+  description:
+    'Reports subjects allowed to update or patch the coredns ConfigMap in kube-system (through a ClusterRoleBinding or a RoleBinding in kube-system). Rewriting cluster DNS redirects any service name to an attacker-chosen address.',
+  severity: 'medium',
+  aliases: { kubescape: ['C-0037'] },
+  remediation: 'Keep write access to kube-system ConfigMaps for cluster administrators only.',
+  risk: (grant) =>
+    grant.binding.clusterWide || grant.binding.namespace === 'kube-system'
+      ? allowed(
+          grant.rule,
+          ['update', 'patch'],
+          [{ group: '', resource: 'configmaps', name: 'coredns' }],
+        )
+      : undefined,
+});

@@ -1,0 +1,14 @@
+import { defineRbacControl, allowed } from './rbac/binding-grants.js';
+import { WORKLOAD_TARGETS } from './rbac/risks.js';
+
+export default defineRbacControl({
+  id: 'rbac-delete-workloads',
+  title: 'Subjects that can delete workloads',
+  description:
+    'Reports subjects allowed to delete pods or the controllers that own them. Deleting workloads takes services down and can remove evidence.',
+  severity: 'medium',
+  aliases: { kubescape: ['C-0007'] },
+  remediation:
+    'Limit delete and deletecollection to the owners of the namespace and to automation that needs it.',
+  risk: (grant) => allowed(grant.rule, ['delete', 'deletecollection'], WORKLOAD_TARGETS),
+});

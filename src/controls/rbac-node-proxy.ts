@@ -1,0 +1,18 @@
+import { defineRbacControl, allowed } from './rbac/binding-grants.js';
+
+export default defineRbacControl({
+  id: 'rbac-node-proxy',
+  title: 'Subjects with access to the nodes/proxy subresource',
+  description:
+    'Reports subjects allowed to use nodes/proxy. It talks to the kubelet API directly, which can run commands in any pod on the node and bypasses admission control and most audit logging.',
+  severity: 'medium',
+  aliases: { kubescape: ['C-0279'], cis: ['5.1.10'] },
+  remediation:
+    'Remove nodes/proxy from roles; monitoring agents usually need only nodes/metrics or nodes/stats.',
+  risk: (grant) =>
+    allowed(
+      grant.rule,
+      ['get', 'create', 'update', 'patch', 'delete'],
+      [{ group: '', resource: 'nodes', subresource: 'proxy' }],
+    ),
+});
