@@ -44,6 +44,11 @@ export type CheckResult<M extends string = string> =
 export interface ControlMatch {
   /** Kinds by name (`Deployment`), or `*` for every kind. */
   readonly kinds: readonly string[];
+  /**
+   * Narrows the match beyond kinds (e.g. only Pods that run kube-apiserver). Resources it rejects
+   * are not judged at all: they neither pass nor fail, so they do not inflate scores. Pure.
+   */
+  readonly where?: (resource: Resource) => boolean;
 }
 
 export interface ControlDefinition<M extends string = string> {

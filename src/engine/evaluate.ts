@@ -56,10 +56,10 @@ function controlSkipReason(control: Control, context: ScanContext): string | und
 }
 
 function matcher(control: Control): (resource: Resource) => boolean {
-  const kinds = control.match.kinds;
-  if (kinds.includes('*')) return () => true;
+  const { kinds, where } = control.match;
   const set = new Set(kinds);
-  return (resource) => set.has(resource.kind);
+  const byKind = kinds.includes('*') ? () => true : (resource: Resource) => set.has(resource.kind);
+  return where === undefined ? byKind : (resource) => byKind(resource) && where(resource);
 }
 
 /** Runs one control over the resources; a throwing control becomes error findings, never a crash. */

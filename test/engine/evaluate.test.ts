@@ -64,6 +64,17 @@ describe('evaluate', () => {
     assert.equal(onCluster.outcomes[0]?.counts.failed, 1);
   });
 
+  it('does not judge resources that a where-predicate rejects: they neither pass nor fail', () => {
+    const base = flagControl('narrow', 'high');
+    const narrow = {
+      ...base,
+      match: { kinds: ['Pod'], where: (r: { name: string }) => r.name !== 'good' },
+    };
+    const result = evaluate([good, bad], [narrow], context([good, bad]));
+    assert.deepEqual(result.outcomes[0]?.counts, { passed: 0, failed: 1, skipped: 0, error: 0 });
+    assert.equal(result.evaluations, 1);
+  });
+
   it('matches every kind with *', () => {
     const any = flagControl('any', 'low', { match: { kinds: ['*'] } });
     const result = evaluate([good, service], [any], context([good, service]));

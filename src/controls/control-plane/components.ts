@@ -73,10 +73,29 @@ function invocationOf(ref: ContainerRef, component: Component): ComponentInvocat
  * planes in Deployments). Recognised by the binary in command or args — also inside a shell
  * string or behind hyperkube — or, when there is no command, by the image name.
  */
-export function invocationsOf(resource: Resource, component: Component): ComponentInvocation[] {
-  const pod = podSpecOf(resource);
-  if (pod === undefined) return [];
-  return containersOf(pod.spec, pod.path, ['containers']).flatMap(
-    (ref) => invocationOf(ref, component) ?? [],
-  );
+export function invocationsOf(
+  resource: Resource,
+  component: Component,
+): readonly ComponentInvocation[] {
+  // Dozens of flag controls ask the same question of every workload: answer it once.
+  let byComponent = invocationCache.get(resource);
+  if (byComponent === undefined) {
+    byComponent = new Map();
+    invocationCache.set(resource, byComponent);
+  }
+  let invocations = byComponent.get(component);
+  if (invocations === undefined) {
+    const pod = podSpecOf(resource);
+    invocations =
+      pod === undefined
+        ? []
+        : containersOf(pod.spec, pod.path, ['containers']).flatMap(
+            (ref) => invocationOf(ref, component) ?? [],
+          );
+    byComponent.set(component, invocations);
+  }
+  return invocations;
 }
+
+/** Resources are immutable during a scan, so their invocations can be remembered. */
+const invocationCache = new WeakMap<Resource, Map<Component, readonly ComponentInvocation[]>>();

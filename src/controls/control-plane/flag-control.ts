@@ -81,7 +81,7 @@ function checkFlags<M extends string>(
 
 /**
  * Declares a control over the command-line flags of a control-plane component. It matches every
- * workload kind and judges only containers that run the component, so static Pod manifests
+ * workload kind that runs the component (other workloads are not judged at all), so static Pod manifests
  * (`/etc/kubernetes/manifests/*.yaml`) are judged as files and in a live cluster alike.
  */
 export function defineFlagControl<M extends string>(
@@ -90,7 +90,11 @@ export function defineFlagControl<M extends string>(
   const { component: _component, rule, ...definition } = spec;
   return defineControl({
     ...definition,
-    match: { kinds: WORKLOAD_KINDS },
+    // Only workloads that run the component are judged; the rest would count as passing.
+    match: {
+      kinds: WORKLOAD_KINDS,
+      where: (resource) => invocationsOf(resource, spec.component).length > 0,
+    },
     messages: rule.messages,
     check: (resource, context) => checkFlags(spec, resource, context),
   });
