@@ -32,8 +32,25 @@ function ciliumSelector(selector: unknown): unknown {
   return { ...selector, matchLabels };
 }
 
+interface RuleSet {
+  readonly selector: unknown;
+  readonly directions: PolicyDirections;
+}
+
+const ruleSetCache = new WeakMap<Resource, readonly RuleSet[]>();
+
+/** The selector and directions of each rule set of a policy, computed once per policy. */
+function ruleSets(policy: Resource): readonly RuleSet[] {
+  let sets = ruleSetCache.get(policy);
+  if (sets === undefined) {
+    sets = computeRuleSets(policy);
+    ruleSetCache.set(policy, sets);
+  }
+  return sets;
+}
+
 /** The selector and directions of each rule set of a policy (Cilium allows a `specs` list). */
-function ruleSets(policy: Resource): { selector: unknown; directions: PolicyDirections }[] {
+function computeRuleSets(policy: Resource): RuleSet[] {
   const spec = policy.object['spec'];
   if (policy.kind === 'NetworkPolicy') {
     return isRecord(spec)

@@ -16,14 +16,31 @@ export interface PodTemplateRef {
 export function podTemplatesIn(
   context: ScanContext,
   namespace: string | undefined,
-): PodTemplateRef[] {
-  return POD_SPEC_KINDS.flatMap((kind) =>
-    context.resources.byKindInNamespace(kind, namespace).flatMap((resource): PodTemplateRef[] => {
-      const pod = podSpecOf(resource);
-      return pod === undefined ? [] : [{ resource, labels: labelsOf(pod.metadata) }];
-    }),
-  );
+): readonly PodTemplateRef[] {
+  // Every Service, policy and HPA of a namespace asks for the same list: build it once per scan.
+  let byNamespace = templateCache.get(context);
+  if (byNamespace === undefined) {
+    byNamespace = new Map();
+    templateCache.set(context, byNamespace);
+  }
+  let templates = byNamespace.get(namespace);
+  if (templates === undefined) {
+    templates = POD_SPEC_KINDS.flatMap((kind) =>
+      context.resources.byKindInNamespace(kind, namespace).flatMap((resource): PodTemplateRef[] => {
+        const pod = podSpecOf(resource);
+        return pod === undefined ? [] : [{ resource, labels: labelsOf(pod.metadata) }];
+      }),
+    );
+    byNamespace.set(namespace, templates);
+  }
+  return templates;
 }
+
+/** The context of a scan is immutable, so what is derived from it can be remembered with it. */
+const templateCache = new WeakMap<
+  ScanContext,
+  Map<string | undefined, readonly PodTemplateRef[]>
+>();
 
 /** How messages and skip reasons name a namespace. */
 export function describeNamespace(namespace: string | undefined): string {

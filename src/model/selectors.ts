@@ -116,9 +116,20 @@ export function labelSelectorMatches(
   selector: unknown,
   labels: Readonly<Record<string, string>>,
 ): boolean {
-  const parsed = parseLabelSelector(selector);
+  const parsed = parsedSelector(selector);
   if (parsed === undefined || 'error' in parsed) return false;
   return requirementsMatch(parsed, labels);
+}
+
+/** Parsed selectors by selector object: a policy's selector is matched against many pods. */
+const parsedSelectors = new WeakMap<object, ParsedLabelSelector | SelectorError | undefined>();
+
+function parsedSelector(selector: unknown): ParsedLabelSelector | SelectorError | undefined {
+  if (selector === null || typeof selector !== 'object') return parseLabelSelector(selector);
+  if (parsedSelectors.has(selector)) return parsedSelectors.get(selector);
+  const parsed = parseLabelSelector(selector);
+  parsedSelectors.set(selector, parsed);
+  return parsed;
 }
 
 /**
