@@ -55,76 +55,99 @@ function controlSkipReason(control: Control, context: ScanContext): string | und
   }
 }
 
-function matcher(control: Control): (resource: Resource) => boolean {
-  const { kinds, where } = control.match;
-  const set = new Set(kinds);
-  const byKind = kinds.includes('*') ? () => true : (resource: Resource) => set.has(resource.kind);
-  return where === undefined ? byKind : (resource) => byKind(resource) && where(resource);
+/** A control's running state during one evaluation. */
+interface ControlState {
+  readonly control: Control;
+  readonly counts: Record<PairStatus, number>;
+  readonly skipReason: string | undefined;
 }
 
-/** Runs one control over the resources; a throwing control becomes error findings, never a crash. */
-function runControl(
-  control: Control,
-  resources: readonly Resource[],
+function controlError(state: ControlState, resource: Resource, error: unknown): EngineFinding {
+  return {
+    control: state.control,
+    resource,
+    status: 'error',
+    messageId: 'control-error',
+    message: `control ${state.control.id} failed on this resource: ${describeError(error)}`,
+    path: [],
+  };
+}
+
+/** Judges one resource with one control; a throwing control becomes an error finding. */
+function judgePair(
+  state: ControlState,
+  resource: Resource,
   context: ScanContext,
   findings: EngineFinding[],
-): ControlOutcome {
-  const counts: Record<PairStatus, number> = { passed: 0, failed: 0, skipped: 0, error: 0 };
-  const skipReason = controlSkipReason(control, context);
-  if (skipReason !== undefined) return { control, skipReason, counts };
-  const matches = matcher(control);
-  for (const resource of resources) {
-    if (!matches(resource)) continue;
-    let result;
-    try {
-      result = control.check(resource, context);
-    } catch (error) {
-      counts.error++;
-      findings.push({
-        control,
-        resource,
-        status: 'error',
-        messageId: 'control-error',
-        message: `control ${control.id} failed on this resource: ${describeError(error)}`,
-        path: [],
-      });
-      continue;
-    }
-    if (isSkipped(result)) {
-      counts.skipped++;
-      findings.push({
-        control,
-        resource,
-        status: 'skipped',
-        messageId: 'skipped',
-        message: result.skipped,
-        path: [],
-      });
-    } else if (result.length === 0) {
-      counts.passed++;
-    } else {
-      counts.failed++;
-      for (const violation of result) {
-        const template =
-          (control.messages as Record<string, string | undefined>)[violation.messageId] ??
-          violation.messageId;
-        findings.push({
-          control,
-          resource,
-          status: 'failed',
-          messageId: violation.messageId,
-          message: formatMessage(template, violation.data),
-          path: violation.path,
-          ...(violation.evidence === undefined ? {} : { evidence: violation.evidence }),
-          ...(violation.fix === undefined ? {} : { fix: violation.fix }),
-        });
-      }
-    }
+): void {
+  const { control, counts } = state;
+  let result;
+  try {
+    if (control.match.where !== undefined && !control.match.where(resource)) return;
+    result = control.check(resource, context);
+  } catch (error) {
+    counts.error++;
+    findings.push(controlError(state, resource, error));
+    return;
   }
-  return { control, counts };
+  if (isSkipped(result)) {
+    counts.skipped++;
+    findings.push({
+      control,
+      resource,
+      status: 'skipped',
+      messageId: 'skipped',
+      message: result.skipped,
+      path: [],
+    });
+    return;
+  }
+  if (result.length === 0) {
+    counts.passed++;
+    return;
+  }
+  counts.failed++;
+  const messages = control.messages as Record<string, string | undefined>;
+  for (const violation of result) {
+    findings.push({
+      control,
+      resource,
+      status: 'failed',
+      messageId: violation.messageId,
+      message: formatMessage(messages[violation.messageId] ?? violation.messageId, violation.data),
+      path: violation.path,
+      ...(violation.evidence === undefined ? {} : { evidence: violation.evidence }),
+      ...(violation.fix === undefined ? {} : { fix: violation.fix }),
+    });
+  }
 }
 
-/** Judges every resource with every control. Pure apart from the progress callback. */
+/** The runnable controls that match a kind, in registry order, computed once per kind. */
+function controlsByKind(
+  states: readonly ControlState[],
+): (kind: string) => readonly ControlState[] {
+  const runnable = states.filter((state) => state.skipReason === undefined);
+  const cache = new Map<string, readonly ControlState[]>();
+  return (kind) => {
+    let list = cache.get(kind);
+    if (list === undefined) {
+      list = runnable.filter(({ control }) =>
+        control.match.kinds.some((k) => k === kind || k === '*'),
+      );
+      cache.set(kind, list);
+    }
+    return list;
+  };
+}
+
+/** Progress is reported every this many resources. */
+const PROGRESS_EVERY = 500;
+
+/**
+ * Judges every resource with every control that matches it. Resource-major: each resource meets
+ * only the controls of its kind, so the cost grows with the pairs that are judged, not with
+ * resources × controls. Pure apart from the progress callback.
+ */
 export function evaluate(
   resources: readonly Resource[],
   controls: readonly Control[],
@@ -132,14 +155,22 @@ export function evaluate(
   options: EvaluateOptions = {},
 ): Evaluation {
   const findings: EngineFinding[] = [];
-  const outcomes: ControlOutcome[] = [];
+  const states: ControlState[] = controls.map((control) => ({
+    control,
+    counts: { passed: 0, failed: 0, skipped: 0, error: 0 },
+    skipReason: controlSkipReason(control, context),
+  }));
+  const statesFor = controlsByKind(states);
+  resources.forEach((resource, index) => {
+    for (const state of statesFor(resource.kind)) judgePair(state, resource, context, findings);
+    if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === resources.length) {
+      options.onProgress?.(index + 1, resources.length);
+    }
+  });
   let evaluations = 0;
-  controls.forEach((control, index) => {
-    const outcome = runControl(control, resources, context, findings);
-    const { passed, failed, skipped, error } = outcome.counts;
-    evaluations += passed + failed + skipped + error;
-    outcomes.push(outcome);
-    options.onProgress?.(index + 1, controls.length);
+  const outcomes = states.map(({ control, counts, skipReason }): ControlOutcome => {
+    evaluations += counts.passed + counts.failed + counts.skipped + counts.error;
+    return skipReason === undefined ? { control, counts } : { control, skipReason, counts };
   });
   return { findings, outcomes, evaluations };
 }

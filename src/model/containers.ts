@@ -24,6 +24,27 @@ export function containersOf(
   spec: Readonly<Record<string, unknown>>,
   specPath: JsonPath,
   kinds: readonly ContainerListKind[] = CONTAINER_LISTS,
+): readonly ContainerRef[] {
+  // The full list is asked for by most controls: remember it per pod spec (same spec, same path).
+  if (kinds !== CONTAINER_LISTS) return collectContainers(spec, specPath, kinds);
+  const cached = containerCache.get(spec);
+  // A YAML alias can put one spec object at two paths: only reuse a list built for this path.
+  if (cached !== undefined && samePath(cached.specPath, specPath)) return cached.refs;
+  const refs = Object.freeze(collectContainers(spec, specPath, kinds));
+  containerCache.set(spec, { specPath, refs });
+  return refs;
+}
+
+const containerCache = new WeakMap<object, { specPath: JsonPath; refs: readonly ContainerRef[] }>();
+
+function samePath(a: JsonPath, b: JsonPath): boolean {
+  return a === b || (a.length === b.length && a.every((segment, i) => segment === b[i]));
+}
+
+function collectContainers(
+  spec: Readonly<Record<string, unknown>>,
+  specPath: JsonPath,
+  kinds: readonly ContainerListKind[],
 ): ContainerRef[] {
   const refs: ContainerRef[] = [];
   for (const kind of kinds) {

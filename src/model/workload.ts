@@ -44,6 +44,17 @@ export function podSpecPathOf(kind: string): JsonPath | undefined {
  * spec (or template) is missing or not an object — hostile shapes never throw.
  */
 export function podSpecOf(resource: Pick<Resource, 'kind' | 'object'>): PodSpecRef | undefined {
+  // Many controls ask for the pod spec of every workload; objects never change during a scan.
+  const cached = podSpecCache.get(resource.object);
+  if (cached !== undefined && cached.kind === resource.kind) return cached.ref;
+  const ref = findPodSpec(resource);
+  podSpecCache.set(resource.object, { kind: resource.kind, ref });
+  return ref;
+}
+
+const podSpecCache = new WeakMap<object, { kind: string; ref: PodSpecRef | undefined }>();
+
+function findPodSpec(resource: Pick<Resource, 'kind' | 'object'>): PodSpecRef | undefined {
   const base = Object.hasOwn(POD_TEMPLATE_LOCATIONS, resource.kind)
     ? POD_TEMPLATE_LOCATIONS[resource.kind]
     : undefined;

@@ -127,13 +127,62 @@ function copyKey(
   out[key] = nested === undefined ? value[key] : orderKeys(value[key], nested);
 }
 
-/** A copy of `value` with its keys (and its nested objects' keys) in `order`. */
+/** Known keys appear in `order` and before every unknown key: no copy is needed. */
+function isOrdered(
+  value: Readonly<Record<string, unknown>>,
+  order: KeyOrder,
+  known: ReadonlySet<string>,
+): boolean {
+  let next = 0;
+  let seenUnknown = false;
+  for (const key of Object.keys(value)) {
+    if (!known.has(key)) {
+      seenUnknown = true;
+      continue;
+    }
+    if (seenUnknown) return false;
+    const at = order.keys.indexOf(key, next);
+    if (at === -1) return false;
+    next = at + 1;
+  }
+  return true;
+}
+
+function orderArray(value: readonly unknown[], order: KeyOrder): readonly unknown[] {
+  let changed: unknown[] | undefined;
+  value.forEach((item, index) => {
+    const ordered = orderKeys(item, order);
+    if (ordered !== item && changed === undefined) changed = value.slice(0, index);
+    changed?.push(ordered);
+  });
+  return changed ?? value;
+}
+
+/**
+ * `value` with its keys (and its nested objects' keys) in `order`. Objects already in order are
+ * returned as they are, so a report built in order is serialised without being copied.
+ */
 export function orderKeys(value: unknown, order: KeyOrder): unknown {
-  if (Array.isArray(value)) return value.map((item: unknown) => orderKeys(item, order));
+  if (Array.isArray(value)) return orderArray(value, order);
   if (!isPlainObject(value)) return value;
+  const known = knownKeysOf(order);
+  if (isOrdered(value, order, known)) {
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(value)) {
+      const nested =
+        order.nested !== undefined && Object.hasOwn(order.nested, key)
+          ? order.nested[key]
+          : undefined;
+      if (nested === undefined) continue;
+      const ordered = orderKeys(value[key], nested);
+      if (ordered === value[key]) continue;
+      copy ??= Object.assign(Object.create(null) as Record<string, unknown>, value);
+      copy[key] = ordered;
+    }
+    return copy ?? value;
+  }
   // No prototype: a hostile `__proto__` key stays an ordinary property.
   const out = Object.create(null) as Record<string, unknown>;
-  const known = knownKeysOf(order);
   for (const key of order.keys) if (Object.hasOwn(value, key)) copyKey(out, value, key, order);
   for (const key of Object.keys(value)) if (!known.has(key)) copyKey(out, value, key, order);
   return out;
