@@ -11,9 +11,11 @@ import { builtinFrameworks } from '../frameworks/index.js';
 import { ingestPaths } from '../ingest/ingest.js';
 import { DEFAULT_MAX_FILE_BYTES, type IngestIssue } from '../ingest/types.js';
 import { buildScanContext } from '../model/build-context.js';
+import { DEFAULT_SCAN_SETTINGS } from '../model/context.js';
 import { fixText, type PatchOutcome } from '../fix/fix-text.js';
 import { planFixes, type FilePlan, type FixNote } from '../fix/plan.js';
 import { unifiedDiff } from '../fix/unified-diff.js';
+import { loadControlsSettings } from './controls-config.js';
 import type { CliIO } from './io.js';
 import { collectList, collectRepeat, parseSize } from './options.js';
 
@@ -221,6 +223,7 @@ export async function runFix(
     builtinFrameworks,
     options.control ? { controls: options.control } : {},
   );
+  const controlsSettings = await loadControlsSettings(options.config, io);
   const state: RunState = { io, options, errors: [], results: [], stdinText: undefined };
   const ingested = await ingestPaths(paths, {
     ...(options.exclude ? { exclude: options.exclude } : {}),
@@ -229,7 +232,12 @@ export async function runFix(
   });
   for (const issue of ingested.issues)
     if (issue.severity === 'error') io.stderr.write(`${issueLine(issue)}\n`);
-  const context = buildScanContext(ingested.resources, { source: 'manifests' });
+  const context = buildScanContext(ingested.resources, {
+    source: 'manifests',
+    ...(controlsSettings === undefined
+      ? {}
+      : { settings: { ...DEFAULT_SCAN_SETTINGS, controls: controlsSettings } }),
+  });
   const plan = planFixes(evaluate(ingested.resources, controls, context).findings);
   for (const file of plan.files) {
     try {
@@ -276,7 +284,12 @@ function fixCommandDefinition() {
       'skip files larger than this (e.g. 32MiB)',
       parseSize,
       DEFAULT_MAX_FILE_BYTES,
-    );
+    )
+    .option(
+      '--config <file>',
+      'controls configuration (kind: ControlsConfig); default: .cubecape.yaml in the working directory',
+    )
+    .option('--no-config', 'ignore .cubecape.yaml in the working directory');
 }
 
 /** `cubecape fix`; the run's exit code and its reason go into `result`. */

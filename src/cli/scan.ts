@@ -16,6 +16,7 @@ import { buildScanContext } from '../model/build-context.js';
 import { buildReport } from '../report/build.js';
 import { FORMAT_NAMES } from '../report/formatters/index.js';
 import type { ScanReport } from '../report/scan-report.js';
+import { loadControlsSettings } from './controls-config.js';
 import { emitReport } from './emit.js';
 import { readExceptionFiles, readReportFile } from './governance-inputs.js';
 import type { CliIO } from './io.js';
@@ -67,6 +68,7 @@ export async function runScan(
     options.baseline === undefined
       ? undefined
       : await readReportFile(options.baseline, io.cwd, 'baseline');
+  const controlsSettings = await loadControlsSettings(options.config, io);
   const catalog = { controls: builtinControls, frameworks: builtinFrameworks };
   const loaded = loadExceptions(
     await readExceptionFiles(options.exceptions ?? [], io.cwd),
@@ -85,7 +87,10 @@ export async function runScan(
   const resources = selectResources(ingested.resources, selection);
   const context = buildScanContext(resources, {
     source: 'manifests',
-    settings: { pssVersion: options.pssVersion },
+    settings: {
+      pssVersion: options.pssVersion,
+      ...(controlsSettings === undefined ? {} : { controls: controlsSettings }),
+    },
   });
   const evaluation = evaluate(resources, controls, context, {
     onProgress: (done, total) => {
@@ -223,6 +228,11 @@ export function scanCommand() {
       parseSize,
       DEFAULT_MAX_FILE_BYTES,
     )
+    .option(
+      '--config <file>',
+      'controls configuration (kind: ControlsConfig); default: .cubecape.yaml in the working directory',
+    )
+    .option('--no-config', 'ignore .cubecape.yaml in the working directory')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (also NO_COLOR=1)')
     .option(

@@ -55,6 +55,34 @@ function judge(ref: ContainerRef): Violation<MessageId>[] {
   return [];
 }
 
+/** Shown by `cubecape explain` and the docs; the meta-test runs them through the control. */
+const examples = {
+  failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      securityContext:
+        allowPrivilegeEscalation: true
+`,
+  passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      securityContext:
+        allowPrivilegeEscalation: false
+`,
+};
+
 export default defineControl({
   id: 'allow-privilege-escalation',
   title: 'Privilege escalation allowed',
@@ -82,5 +110,6 @@ export default defineControl({
   },
   remediation:
     'Set securityContext.allowPrivilegeEscalation: false on every container, and do not combine it with privileged: true or an added SYS_ADMIN capability, both of which override it.',
+  examples,
   check: (resource) => judgeContainers(resource, judge),
 });

@@ -1,3 +1,4 @@
+import { controlsSettingsOf } from '../config/controls-settings.js';
 import { describeContainer } from '../model/containers.js';
 import { defineControl, type ControlDefinition, type Violation } from './define.js';
 import { matchesRegistryList } from './image-registries.js';
@@ -6,13 +7,16 @@ import { judgeContainers } from './workload-scope.js';
 
 type MessageId = 'registry-not-allowed';
 
-/** Builds the control for a list of allowed registries (`registry[/path]` prefixes). */
-export function allowedRegistries(allowed: readonly string[]): ControlDefinition<MessageId> {
+/**
+ * Builds the control. Given a list of allowed registries (`registry[/path]` prefixes) it judges
+ * against that list; without one it reads `allowedRegistries` from the scan's controls settings.
+ */
+export function allowedRegistries(fixed?: readonly string[]): ControlDefinition<MessageId> {
   return defineControl({
     id: 'allowed-registries',
     title: 'Images from registries that are not allowed',
     description:
-      'Flags container images pulled from a registry (or repository path) outside the configured allow-list. Limiting sources keeps unreviewed public images out of the cluster. With no allow-list configured, the control is skipped: there is no sensible default.',
+      'Flags container images pulled from a registry (or repository path) outside the configured allow-list (spec.allowedRegistries of the controls configuration). Limiting sources keeps unreviewed public images out of the cluster. With no allow-list configured, the control is skipped: there is no sensible default.',
     severity: 'medium',
     match: { kinds: WORKLOAD_KINDS },
     aliases: { kubescape: ['C-0078'] },
@@ -22,7 +26,8 @@ export function allowedRegistries(allowed: readonly string[]): ControlDefinition
     },
     remediation:
       'Mirror the image into an approved registry and reference it from there, or add its registry to the allow-list if it is trusted. Enforce the same list at admission time.',
-    check: (resource) => {
+    check: (resource, context) => {
+      const allowed = fixed ?? controlsSettingsOf(context.settings).allowedRegistries;
       if (allowed.length === 0) return { skipped: 'no allowed registries configured' };
       return judgeContainers(resource, (ref): Violation<MessageId>[] => {
         const image = ref.container['image'];
@@ -41,5 +46,5 @@ export function allowedRegistries(allowed: readonly string[]): ControlDefinition
   });
 }
 
-/** Unconfigured: skips until an allow-list is supplied through {@link allowedRegistries}. */
-export default allowedRegistries([]);
+/** Judges against the configured allow-list (`spec.allowedRegistries`); skips without one. */
+export default allowedRegistries();

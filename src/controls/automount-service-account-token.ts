@@ -60,6 +60,33 @@ function judgeServiceAccount(resource: Resource): CheckResult<MessageId> {
   ];
 }
 
+/** Shown by `cubecape explain` and the docs; the meta-test runs them through the control. */
+const examples = {
+  failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  serviceAccountName: web
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+  passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  serviceAccountName: web
+  automountServiceAccountToken: false
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+};
+
 export default defineControl({
   id: 'automount-service-account-token',
   title: 'Service account token mounted automatically',
@@ -83,6 +110,7 @@ export default defineControl({
   },
   remediation:
     'Set automountServiceAccountToken: false on ServiceAccounts and pod specs by default; for the few pods that call the API, enable it on the pod (or mount a projected, short-lived token) and give their ServiceAccount only the RBAC they need.',
+  examples,
   check: (resource, context) =>
     resource.kind === 'ServiceAccount'
       ? judgeServiceAccount(resource)

@@ -2,6 +2,18 @@
  * Heuristics for credentials written into manifests: by the name they are stored under, by
  * well-known token formats, and by the randomness of values stored under `*_KEY` names.
  */
+import type { ValuePattern } from '../config/controls-settings.js';
+import { testUserPattern } from '../config/safe-pattern.js';
+
+/** Names and token formats a user configured on top of the built-in ones. */
+export interface CredentialRules {
+  /** Words that mark a name as secret; compared after {@link normalizeName}. */
+  readonly names: readonly string[];
+  readonly patterns: readonly ValuePattern[];
+}
+
+/** No additions: the built-in heuristics alone. */
+export const NO_EXTRA_RULES: CredentialRules = { names: [], patterns: [] };
 
 /** Words that mark a name as holding a secret, matched as whole `_`-separated words. */
 const SECRET_WORDS =
@@ -65,19 +77,34 @@ export function normalizeName(name: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
+function hasExtraWord(normalized: string, rules: CredentialRules): boolean {
+  const padded = `_${normalized}_`;
+  return rules.names.some((word) => {
+    const wanted = normalizeName(word);
+    return wanted !== '' && padded.includes(`_${wanted}_`);
+  });
+}
+
 /** True when a variable or key name says its value is a secret. */
-export function isCredentialName(name: string): boolean {
+export function isCredentialName(name: string, rules: CredentialRules = NO_EXTRA_RULES): boolean {
   const normalized = normalizeName(name);
-  if (normalized === 'PWD' || !SECRET_WORDS.test(normalized)) return false;
+  if (normalized === 'PWD') return false;
+  if (!SECRET_WORDS.test(normalized) && !hasExtraWord(normalized, rules)) return false;
   const words = normalized.split('_');
   const last = words.at(-1) ?? '';
   if (METADATA_SUFFIXES.has(last) || METADATA_SUFFIXES.has(words.slice(-2).join('_'))) return false;
   return !words.some((word) => COUNTING_WORDS.has(word));
 }
 
-/** The kind of well-known credential a value contains, if any. */
-export function credentialValueKind(value: string): string | undefined {
-  return VALUE_PATTERNS.find(([, pattern]) => pattern.test(value))?.[0];
+/** The kind of well-known (or user-configured) credential a value contains, if any. */
+export function credentialValueKind(
+  value: string,
+  rules: CredentialRules = NO_EXTRA_RULES,
+): string | undefined {
+  return (
+    VALUE_PATTERNS.find(([, pattern]) => pattern.test(value))?.[0] ??
+    rules.patterns.find(({ pattern }) => testUserPattern(pattern, value))?.name
+  );
 }
 
 /** Shannon entropy in bits per character. */
@@ -114,11 +141,15 @@ export type CredentialFinding =
  * name with a literal value, or a random-looking value (≥ 16 chars, ≥ 3.5 bits/char) under a
  * `*KEY` name.
  */
-export function detectCredential(name: string, value: string): CredentialFinding | undefined {
-  const kind = credentialValueKind(value);
+export function detectCredential(
+  name: string,
+  value: string,
+  rules: CredentialRules = NO_EXTRA_RULES,
+): CredentialFinding | undefined {
+  const kind = credentialValueKind(value, rules);
   if (kind !== undefined) return { by: 'value', kind };
   if (isIndirect(value)) return undefined;
-  if (isCredentialName(name)) return { by: 'name' };
+  if (isCredentialName(name, rules)) return { by: 'name' };
   const normalized = normalizeName(name);
   const trimmed = value.trim();
   if (

@@ -51,6 +51,12 @@ export interface ControlMatch {
   readonly where?: (resource: Resource) => boolean;
 }
 
+/** A failing and a passing manifest for one control, as YAML text. */
+export interface ControlExamples {
+  readonly failing: string;
+  readonly passing: string;
+}
+
 export interface ControlDefinition<M extends string = string> {
   /** kebab-case, equal to the file name. */
   readonly id: string;
@@ -65,6 +71,11 @@ export interface ControlDefinition<M extends string = string> {
   readonly remediation: string;
   /** Data the control needs that manifests do not carry. */
   readonly requires?: ControlRequirement;
+  /**
+   * Manifests (YAML text) that fail and pass the control under default settings, shown by
+   * `cubecape explain` and the generated docs; the meta-test runs them through the control.
+   */
+  readonly examples?: ControlExamples;
   /** Pure: no I/O, clock or randomness. */
   readonly check: (resource: Resource, context: ScanContext) => CheckResult<M>;
 }

@@ -1,3 +1,4 @@
+import { controlsSettingsOf } from '../config/controls-settings.js';
 import { defineControl, type ControlDefinition } from './define.js';
 import { REMOVED_APIS, type KubernetesMinor } from './removed-apis.js';
 
@@ -9,16 +10,16 @@ function minorOf(version: string): KubernetesMinor | undefined {
 }
 
 /**
- * Builds the control for a target Kubernetes version (`1.25`); undefined targets the latest, so
- * every API removed so far is reported.
+ * Builds the control for a target Kubernetes version (`1.25`). Without one it reads
+ * `kubernetesVersion` from the scan's controls settings; when that is unset too, it targets the
+ * latest release, so every API removed so far is reported.
  */
-export function deprecatedApiVersion(target?: string): ControlDefinition<MessageId> {
-  const targetMinor = target === undefined ? undefined : minorOf(target);
+export function deprecatedApiVersion(fixed?: string): ControlDefinition<MessageId> {
   return defineControl({
     id: 'deprecated-api-version',
     title: 'API version removed from Kubernetes',
     description:
-      'Flags objects written against an apiVersion that Kubernetes has removed (by default: removed in any released version; with a target version: removed in or before it). The API server rejects such manifests, so deployments and upgrades fail.',
+      'Flags objects written against an apiVersion that Kubernetes has removed (by default: removed in any released version; with a target version, spec.kubernetesVersion of the controls configuration: removed in or before it). The API server rejects such manifests, so deployments and upgrades fail.',
     severity: 'medium',
     match: { kinds: ['*'] },
     aliases: { kubeLinter: ['no-extensions-v1beta'] },
@@ -28,7 +29,9 @@ export function deprecatedApiVersion(target?: string): ControlDefinition<Message
     },
     remediation:
       'Migrate the manifest to the replacement apiVersion and adjust the fields that changed with it (kubectl convert or the Kubernetes deprecation guide list them), then re-render charts and Kustomizations that still emit the old version.',
-    check: (resource) => {
+    check: (resource, context) => {
+      const target = fixed ?? controlsSettingsOf(context.settings).kubernetesVersion;
+      const targetMinor = target === undefined ? undefined : minorOf(target);
       if (target !== undefined && targetMinor === undefined)
         return { skipped: `target Kubernetes version ${target} is not of the form 1.N` };
       const removal = REMOVED_APIS.find(
@@ -53,5 +56,5 @@ export function deprecatedApiVersion(target?: string): ControlDefinition<Message
   });
 }
 
-/** Targets the latest Kubernetes release. */
+/** Targets `spec.kubernetesVersion` of the controls configuration, or the latest release. */
 export default deprecatedApiVersion();

@@ -1,6 +1,8 @@
+import { controlsSettingsOf } from '../config/controls-settings.js';
 import { describeContainer, type ContainerRef } from '../model/containers.js';
 import { isRecord, type Resource } from '../model/resource.js';
 import {
+  type CredentialRules,
   detectCredential,
   embeddedAssignments,
   isCredentialName,
@@ -17,14 +19,14 @@ type MessageId =
   | 'configmap-credential-value'
   | 'configmap-embedded-credential';
 
-function judgeEnv(ref: ContainerRef): Violation<MessageId>[] {
+function judgeEnv(ref: ContainerRef, rules: CredentialRules): Violation<MessageId>[] {
   const env = ref.container['env'];
   if (!Array.isArray(env)) return [];
   return env.flatMap((entry: unknown, index): Violation<MessageId>[] => {
     if (!isRecord(entry) || typeof entry['name'] !== 'string' || typeof entry['value'] !== 'string')
       return [];
     const { name, value } = entry;
-    const found = detectCredential(name, value);
+    const found = detectCredential(name, value, rules);
     if (found === undefined) return [];
     const path = [...ref.path, 'env', index, 'value'];
     const container = describeContainer(ref);
@@ -42,9 +44,13 @@ function judgeEnv(ref: ContainerRef): Violation<MessageId>[] {
   });
 }
 
-function judgeConfigMapEntry(key: string, value: string): Violation<MessageId>[] {
+function judgeConfigMapEntry(
+  key: string,
+  value: string,
+  rules: CredentialRules,
+): Violation<MessageId>[] {
   const path = ['data', key];
-  const found = detectCredential(key, value);
+  const found = detectCredential(key, value, rules);
   if (found?.by === 'value') {
     return [
       {
@@ -70,8 +76,8 @@ function judgeConfigMapEntry(key: string, value: string): Violation<MessageId>[]
   return embeddedAssignments(value)
     .filter(
       (assignment) =>
-        isCredentialName(assignment.name) &&
-        detectCredential(assignment.name, assignment.value) !== undefined,
+        isCredentialName(assignment.name, rules) &&
+        detectCredential(assignment.name, assignment.value, rules) !== undefined,
     )
     .map((assignment) => ({
       messageId: 'configmap-embedded-credential' as const,
@@ -81,20 +87,53 @@ function judgeConfigMapEntry(key: string, value: string): Violation<MessageId>[]
     }));
 }
 
-function judgeConfigMap(resource: Resource): CheckResult<MessageId> {
+function judgeConfigMap(resource: Resource, rules: CredentialRules): CheckResult<MessageId> {
   const data = resource.object['data'];
   if (data === undefined || data === null) return [];
   if (!isRecord(data)) return { skipped: 'data is not a map' };
   return Object.entries(data).flatMap(([key, value]) =>
-    typeof value === 'string' ? judgeConfigMapEntry(key, value) : [],
+    typeof value === 'string' ? judgeConfigMapEntry(key, value, rules) : [],
   );
 }
+
+/** Shown by `cubecape explain` and the docs; the meta-test runs them through the control. */
+const examples = {
+  failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      env:
+        - name: DB_PASSWORD
+          value: hunter2-but-longer
+`,
+  passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      env:
+        - name: DB_PASSWORD
+          valueFrom:
+            secretKeyRef:
+              name: db
+              key: password
+`,
+};
 
 export default defineControl({
   id: 'env-credentials',
   title: 'Credentials in environment variables or ConfigMaps',
   description:
-    'Flags literal environment variable values and ConfigMap entries that look like credentials: secret-like names (PASSWORD, TOKEN, API_KEY, …) with a literal value, well-known token formats (AWS, GitHub, private keys, …) and random-looking keys. Manifests are widely readable and versioned, so anything written in them is effectively public.',
+    'Flags literal environment variable values and ConfigMap entries that look like credentials: secret-like names (PASSWORD, TOKEN, API_KEY, …) with a literal value, well-known token formats (AWS, GitHub, private keys, …) and random-looking keys; spec.sensitiveKeyNames and spec.sensitiveValuePatterns of the controls configuration add names and formats. Manifests are widely readable and versioned, so anything written in them is effectively public.',
   severity: 'high',
   match: { kinds: [...WORKLOAD_KINDS, 'ConfigMap'] },
   aliases: {
@@ -114,6 +153,15 @@ export default defineControl({
   },
   remediation:
     'Move the value into a Secret (ideally synced from an external secret store) and reference it with env[].valueFrom.secretKeyRef or a mounted secret volume; then rotate the exposed credential, since it has already been written down.',
-  check: (resource) =>
-    resource.kind === 'ConfigMap' ? judgeConfigMap(resource) : judgeContainers(resource, judgeEnv),
+  examples,
+  check: (resource, context) => {
+    const settings = controlsSettingsOf(context.settings);
+    const rules: CredentialRules = {
+      names: settings.sensitiveKeyNames,
+      patterns: settings.sensitiveValuePatterns,
+    };
+    return resource.kind === 'ConfigMap'
+      ? judgeConfigMap(resource, rules)
+      : judgeContainers(resource, (ref) => judgeEnv(ref, rules));
+  },
 });

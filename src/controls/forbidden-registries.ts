@@ -1,3 +1,4 @@
+import { controlsSettingsOf } from '../config/controls-settings.js';
 import { describeContainer } from '../model/containers.js';
 import { defineControl, type ControlDefinition, type Violation } from './define.js';
 import { matchesRegistryList } from './image-registries.js';
@@ -6,13 +7,16 @@ import { judgeContainers } from './workload-scope.js';
 
 type MessageId = 'registry-forbidden';
 
-/** Builds the control for a list of forbidden registries (`registry[/path]` prefixes). */
-export function forbiddenRegistries(forbidden: readonly string[]): ControlDefinition<MessageId> {
+/**
+ * Builds the control. Given a list of forbidden registries (`registry[/path]` prefixes) it judges
+ * against that list; without one it reads `forbiddenRegistries` from the scan's controls settings.
+ */
+export function forbiddenRegistries(fixed?: readonly string[]): ControlDefinition<MessageId> {
   return defineControl({
     id: 'forbidden-registries',
     title: 'Images from forbidden registries',
     description:
-      'Flags container images pulled from a registry (or repository path) on the configured block-list, such as public registries an organisation does not trust. With no block-list configured, the control is skipped.',
+      'Flags container images pulled from a registry (or repository path) on the configured block-list (spec.forbiddenRegistries of the controls configuration), such as public registries an organisation does not trust. With no block-list configured, the control is skipped.',
     severity: 'high',
     match: { kinds: WORKLOAD_KINDS },
     aliases: { kubescape: ['C-0001'] },
@@ -21,7 +25,8 @@ export function forbiddenRegistries(forbidden: readonly string[]): ControlDefini
     },
     remediation:
       'Pull the image through an approved internal registry or mirror instead, and enforce the block-list at admission time as well.',
-    check: (resource) => {
+    check: (resource, context) => {
+      const forbidden = fixed ?? controlsSettingsOf(context.settings).forbiddenRegistries;
       if (forbidden.length === 0) return { skipped: 'no forbidden registries configured' };
       return judgeContainers(resource, (ref): Violation<MessageId>[] => {
         const image = ref.container['image'];
@@ -39,5 +44,5 @@ export function forbiddenRegistries(forbidden: readonly string[]): ControlDefini
   });
 }
 
-/** Unconfigured: skips until a block-list is supplied through {@link forbiddenRegistries}. */
-export default forbiddenRegistries([]);
+/** Judges against the configured block-list (`spec.forbiddenRegistries`); skips without one. */
+export default forbiddenRegistries();

@@ -10,6 +10,34 @@ const FIELDS = [
 
 type MessageId = (typeof FIELDS)[number][1];
 
+/** Shown by `cubecape explain` and the docs; the meta-test runs them through the control. */
+const examples = {
+  failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  hostNetwork: true
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+  passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  hostNetwork: false
+  hostPID: false
+  hostIPC: false
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+};
+
 export default defineControl({
   id: 'host-namespaces',
   title: 'Host namespaces shared',
@@ -33,6 +61,7 @@ export default defineControl({
   },
   remediation:
     'Remove hostNetwork, hostPID and hostIPC from the pod spec (they default to false). Expose network services through a Service instead of the host network, and run node-level agents that truly need these in a dedicated namespace with tight admission rules.',
+  examples,
   check: (resource) =>
     judgePodSpec(resource, (pod) =>
       FIELDS.flatMap(([field, messageId]): Violation<MessageId>[] => {

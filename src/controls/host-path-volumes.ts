@@ -1,3 +1,4 @@
+import { controlsSettingsOf } from '../config/controls-settings.js';
 import { isRecord } from '../model/resource.js';
 import { defineControl, type Violation } from './define.js';
 import { WORKLOAD_KINDS } from './kinds.js';
@@ -38,11 +39,62 @@ export function isSensitiveHostPath(path: string): boolean {
   );
 }
 
+/**
+ * True when `path` equals an allowed path or lies under it. Paths with `.` or `..` segments are
+ * never allowed: `/var/log/../../etc` must not pass as `/var/log`.
+ */
+export function isAllowedHostPath(path: string, allowed: readonly string[]): boolean {
+  if (allowed.length === 0 || !path.startsWith('/')) return false;
+  if (path.split('/').some((segment) => segment === '.' || segment === '..')) return false;
+  const normalized = path.replace(/\/{2,}/g, '/').replace(/(?<=.)\/+$/, '');
+  return allowed.some((entry) => {
+    const prefix = entry.replace(/\/{2,}/g, '/').replace(/(?<=.)\/+$/, '');
+    return normalized === prefix || normalized.startsWith(prefix === '/' ? '/' : `${prefix}/`);
+  });
+}
+
+/** Shown by `cubecape explain` and the docs; the meta-test runs them through the control. */
+const examples = {
+  failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      volumeMounts:
+        - name: docker
+          mountPath: /var/run/docker.sock
+  volumes:
+    - name: docker
+      hostPath:
+        path: /var/run/docker.sock
+`,
+  passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      volumeMounts:
+        - name: cache
+          mountPath: /cache
+  volumes:
+    - name: cache
+      emptyDir: {}
+`,
+};
+
 export default defineControl({
   id: 'host-path-volumes',
   title: 'hostPath volumes',
   description:
-    "Flags pods that mount a hostPath volume, and calls out node root, kernel, kubelet, credential and container-runtime socket paths. A hostPath volume reaches past the container boundary into the node's filesystem.",
+    "Flags pods that mount a hostPath volume, and calls out node root, kernel, kubelet, credential and container-runtime socket paths. A hostPath volume reaches past the container boundary into the node's filesystem. Paths listed in spec.allowedHostPaths of the controls configuration (and everything under them) are accepted.",
   severity: 'high',
   match: { kinds: WORKLOAD_KINDS },
   aliases: {
@@ -59,13 +111,16 @@ export default defineControl({
   },
   remediation:
     'Replace hostPath volumes with emptyDir, ConfigMap, Secret, projected or persistent volumes. If a node agent must read host files, mount the narrowest path possible with readOnly: true and keep the workload in a restricted namespace.',
-  check: (resource) =>
-    judgePodSpec(resource, (pod) => {
+  examples,
+  check: (resource, context) => {
+    const allowed = controlsSettingsOf(context.settings).allowedHostPaths;
+    return judgePodSpec(resource, (pod) => {
       const volumes = pod.spec['volumes'];
       if (!Array.isArray(volumes)) return [];
       return volumes.flatMap((volume: unknown, index): Violation<MessageId>[] => {
         if (!isRecord(volume) || !isRecord(volume['hostPath'])) return [];
         const raw = volume['hostPath']['path'];
+        if (typeof raw === 'string' && isAllowedHostPath(raw, allowed)) return [];
         const hostPath = typeof raw === 'string' ? raw : evidenceOf(raw ?? '');
         const name =
           typeof volume['name'] === 'string' ? `"${volume['name']}"` : `volumes[${index}]`;
@@ -79,5 +134,6 @@ export default defineControl({
           },
         ];
       });
-    }),
+    });
+  },
 });

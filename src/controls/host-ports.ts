@@ -10,6 +10,35 @@ function bindsHostPort(value: unknown): boolean {
   return typeof value === 'string' && value.trim() !== '' && value.trim() !== '0';
 }
 
+/** Shown by `cubecape explain` and the docs; the meta-test runs them through the control. */
+const examples = {
+  failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      ports:
+        - containerPort: 8080
+          hostPort: 8080
+`,
+  passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      ports:
+        - containerPort: 8080
+`,
+};
+
 export default defineControl({
   id: 'host-ports',
   title: 'Container host ports',
@@ -30,6 +59,7 @@ export default defineControl({
   },
   remediation:
     'Remove hostPort from the container ports and reach the pod through a Service (ClusterIP, NodePort or LoadBalancer) or an Ingress instead.',
+  examples,
   check: (resource) =>
     judgeContainers(resource, (ref) => {
       const ports = ref.container['ports'];

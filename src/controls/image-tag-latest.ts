@@ -6,6 +6,30 @@ import { judgeContainers } from './workload-scope.js';
 
 type MessageId = 'latest-tag' | 'no-tag';
 
+/** Shown by `cubecape explain` and the docs; the meta-test runs them through the control. */
+const examples = {
+  failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: nginx:latest
+`,
+  passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: nginx:1.27.3
+`,
+};
+
 export default defineControl({
   id: 'image-tag-latest',
   title: 'Image not pinned (latest or no tag)',
@@ -26,6 +50,7 @@ export default defineControl({
   },
   remediation:
     'Reference images by an immutable version tag, or better by digest (image@sha256:…), and update the reference deliberately when a new version is released.',
+  examples,
   check: (resource) =>
     judgeContainers(resource, (ref): Violation<MessageId>[] => {
       const image = ref.container['image'];

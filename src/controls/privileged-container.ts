@@ -3,6 +3,34 @@ import { defineControl } from './define.js';
 import { WORKLOAD_KINDS } from './kinds.js';
 import { judgeContainers, securityContextOf } from './workload-scope.js';
 
+/** Shown by `cubecape explain` and the docs; the meta-test runs them through the control. */
+const examples = {
+  failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      securityContext:
+        privileged: true
+`,
+  passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      securityContext:
+        privileged: false
+`,
+};
+
 export default defineControl({
   id: 'privileged-container',
   title: 'Privileged containers',
@@ -24,6 +52,7 @@ export default defineControl({
   },
   remediation:
     'Remove securityContext.privileged or set it to false. If the workload needs one specific kernel feature, grant that single capability instead, and run node agents that truly need the host in a dedicated, tightly controlled namespace.',
+  examples,
   check: (resource) =>
     judgeContainers(resource, (ref) => {
       const { context, path } = securityContextOf(ref);

@@ -3,6 +3,34 @@ import { defineControl } from './define.js';
 import { WORKLOAD_KINDS } from './kinds.js';
 import { evidenceOf, judgeContainers, securityContextOf } from './workload-scope.js';
 
+/** Shown by `cubecape explain` and the docs; the meta-test runs them through the control. */
+const examples = {
+  failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      securityContext:
+        readOnlyRootFilesystem: false
+`,
+  passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      securityContext:
+        readOnlyRootFilesystem: true
+`,
+};
+
 export default defineControl({
   id: 'read-only-root-filesystem',
   title: 'Writable root filesystem',
@@ -24,6 +52,7 @@ export default defineControl({
   },
   remediation:
     'Set securityContext.readOnlyRootFilesystem: true and mount an emptyDir volume at each path the application must write to (for example /tmp).',
+  examples,
   check: (resource) =>
     judgeContainers(resource, (ref) => {
       const { context, path, parentPath } = securityContextOf(ref);

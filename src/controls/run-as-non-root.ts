@@ -59,6 +59,35 @@ function judge(ref: ContainerRef, pod: PodSpecRef): Violation<MessageId>[] {
   ];
 }
 
+/** Shown by `cubecape explain` and the docs; the meta-test runs them through the control. */
+const examples = {
+  failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      securityContext:
+        runAsUser: 0
+`,
+  passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 10001
+`,
+};
+
 export default defineControl({
   id: 'run-as-non-root',
   title: 'Containers may run as root',
@@ -83,5 +112,6 @@ export default defineControl({
   },
   remediation:
     'Set securityContext.runAsNonRoot: true (pod or container level) and give the container a non-zero runAsUser, or build the image with a numeric non-root USER. Never set runAsUser: 0.',
+  examples,
   check: (resource) => judgeContainers(resource, judge),
 });

@@ -18,14 +18,38 @@ function percent(part: number, whole: number): number {
   return Math.round((part / whole) * 1000) / 10;
 }
 
+/** Unrounded share of passed pairs, 0–1; undefined when the control judged nothing. */
+function passedShare(outcome: ScoredOutcome): number | undefined {
+  const passed = passedOf(outcome.counts);
+  const judged = passed + outcome.counts.failed;
+  return judged === 0 ? undefined : passed / judged;
+}
+
 /**
  * A control's score: the share of resources it judged that passed (or were excepted), 0–100.
  * Skipped and errored resources are not judged. Undefined when the control judged nothing.
  */
 export function controlScore(outcome: ScoredOutcome): number | undefined {
-  const passed = passedOf(outcome.counts);
-  const judged = passed + outcome.counts.failed;
-  return judged === 0 ? undefined : percent(passed, judged);
+  const share = passedShare(outcome);
+  return share === undefined ? undefined : percent(share, 1);
+}
+
+/**
+ * Compliance score of a set of controls, 0–100: the unweighted mean of the scores of the controls
+ * that judged something, each control counting once however many resources it judged (Kubescape's
+ * "compliance score", except that a control which judged nothing is left out rather than counted
+ * as 0). Means the unrounded shares and rounds once. Undefined when no control judged anything.
+ */
+export function complianceScore(outcomes: readonly ScoredOutcome[]): number | undefined {
+  let sum = 0;
+  let count = 0;
+  for (const outcome of outcomes) {
+    const share = passedShare(outcome);
+    if (share === undefined) continue;
+    sum += share;
+    count++;
+  }
+  return count === 0 ? undefined : percent(sum, count);
 }
 
 /**

@@ -18,7 +18,7 @@ export interface Selection {
 
 export interface SelectedControls {
   readonly controls: readonly Control[];
-  /** Frameworks to score: the requested ones, or every framework when none was requested. */
+  /** Frameworks to score: the requested ones, or every standard framework when none was requested. */
   readonly frameworks: readonly FrameworkDefinition[];
 }
 
@@ -63,7 +63,8 @@ export function selectControls(
   const chosenFrameworks =
     requestedFrameworks.length > 0
       ? requestedFrameworks.map((id) => frameworkById.get(id)).filter((f) => f !== undefined)
-      : frameworks;
+      : // Convenience sets (all, workload, cluster) are scored only when asked for by name.
+        frameworks.filter((framework) => framework.convenience !== true);
   let chosen: readonly Control[] = all;
   if (requestedFrameworks.length > 0) {
     const inFrameworks = new Set(chosenFrameworks.flatMap(frameworkControlIds));

@@ -16,6 +16,8 @@ export default defineFramework({
       // T1190 Exploit Public-Facing Application: host ports publish pods outside Services and policies.
       id: 'TA0001',
       title: 'Initial Access',
+      rationale:
+        'Each flags an exposed endpoint, anonymous access or vulnerable public-facing component an attacker could use to get in.',
       controls: [
         'host-ports',
         'ingress-tls',
@@ -38,6 +40,8 @@ export default defineFramework({
       // T1204.003 User Execution: Malicious Image — a mutable tag runs whatever was pushed last.
       id: 'TA0002',
       title: 'Execution',
+      rationale:
+        'Each flags a way to run attacker-chosen code: unpinned or unvetted images, or rights to exec into or create pods.',
       controls: [
         'image-tag-latest',
         'latest-image-pull-policy',
@@ -57,6 +61,8 @@ export default defineFramework({
       // T1525 Implant Internal Image; a writable root filesystem lets implants persist in the container.
       id: 'TA0003',
       title: 'Persistence',
+      rationale:
+        'Each flags a way to make a foothold survive restarts: writable filesystems, host paths, admission webhooks or node files.',
       controls: [
         'image-tag-latest',
         'read-only-root-filesystem',
@@ -87,6 +93,8 @@ export default defineFramework({
       // T1611 Escape to Host, T1068 Exploitation for Privilege Escalation.
       id: 'TA0004',
       title: 'Privilege Escalation',
+      rationale:
+        'Each flags a route from a container or a subject to more privilege: host access, capabilities, weak authorization or broad RBAC.',
       controls: [
         'privileged-container',
         'allow-privilege-escalation',
@@ -126,6 +134,8 @@ export default defineFramework({
       // T1612 Build Image on Host and T1610 Deploy Container rely on writable layers and host access.
       id: 'TA0005',
       title: 'Defense Evasion',
+      rationale:
+        'Each flags a way to act unseen: missing or deletable audit trails, writable filesystems or bypassed admission.',
       controls: [
         'read-only-root-filesystem',
         'host-namespaces',
@@ -148,6 +158,8 @@ export default defineFramework({
       // T1552.001 Credentials in Files, T1552.007 Container API, T1528 Steal Application Access Token.
       id: 'TA0006',
       title: 'Credential Access',
+      rationale:
+        'Each flags credentials an attacker could read: tokens, secrets, keys and kubeconfigs, or the channels that carry them.',
       controls: [
         'env-credentials',
         'automount-service-account-token',
@@ -206,6 +218,8 @@ export default defineFramework({
       // T1613 Container and Resource Discovery, T1046 Network Service Discovery from the host network.
       id: 'TA0007',
       title: 'Discovery',
+      rationale:
+        'Each flags a way to map the cluster: mounted API tokens, open networks, host networking or debug endpoints.',
       controls: [
         'automount-service-account-token',
         'host-namespaces',
@@ -223,6 +237,8 @@ export default defineFramework({
       // T1550.001 Use Alternate Authentication Material: Application Access Token.
       id: 'TA0008',
       title: 'Lateral Movement',
+      rationale:
+        'Each flags a way to move between workloads: reusable tokens and credentials, missing network policies or shared tenancy.',
       controls: [
         'automount-service-account-token',
         'env-credentials',
@@ -241,6 +257,8 @@ export default defineFramework({
       // T1496 Resource Hijacking, T1499 Endpoint Denial of Service.
       id: 'TA0040',
       title: 'Impact',
+      rationale:
+        'Each flags a way to exhaust or disrupt the cluster: missing limits, unbounded requests or rights to delete workloads.',
       controls: [
         'resource-limits',
         'resource-requests',

@@ -18,6 +18,8 @@ export default defineFramework({
       // protecting pod service account tokens, hardening container environments.
       id: 'pod-security',
       title: 'Kubernetes Pod security',
+      rationale:
+        "Each judges a pod setting the guide's pod security chapter asks to restrict (privileges, root, host access, tokens, kernel hardening).",
       controls: [
         'privileged-container',
         'allow-privilege-escalation',
@@ -47,6 +49,8 @@ export default defineFramework({
       // Namespaces, network policies, resource policies (limits and quotas), and secrets.
       id: 'network-separation',
       title: 'Network separation and hardening',
+      rationale:
+        'Each judges namespace and network separation, resource policies, secret handling or the control plane TLS and etcd protection the chapter describes.',
       controls: [
         'host-namespaces',
         'host-ports',
@@ -54,7 +58,6 @@ export default defineFramework({
         'env-credentials',
         'network-policy-isolation',
         'namespace-network-policy',
-        'dangling-network-policy',
         'default-namespace',
         'resource-requests',
         'secrets-in-env',
@@ -99,6 +102,8 @@ export default defineFramework({
     {
       id: 'authentication-authorization',
       title: 'Authentication and authorization',
+      rationale:
+        "Each judges how the API server, kubelet and etcd authenticate callers or how RBAC grants access, the chapter's two subjects.",
       controls: [
         'automount-service-account-token',
         // RBAC, control-plane, kubelet, node-host, cloud and review controls; node, cloud and
@@ -187,6 +192,8 @@ export default defineFramework({
     {
       id: 'audit-logging',
       title: 'Audit logging and threat detection',
+      rationale:
+        'Each judges whether API audit logs and events are produced and kept, which the chapter relies on for threat detection.',
       controls: [
         // RBAC, control-plane, kubelet, node-host, cloud and review controls; node, cloud and
         // review items are skipped with a reason until their data source exists.
@@ -203,6 +210,8 @@ export default defineFramework({
     {
       id: 'upgrading',
       title: 'Upgrading and application security practices',
+      rationale:
+        'Each flags image sources, pinning or known-vulnerable and retired software, the practices the chapter asks for between upgrades.',
       controls: [
         'image-digest',
         'latest-image-pull-policy',
@@ -214,25 +223,6 @@ export default defineFramework({
         'cve-2022-24348-argocd',
         'cve-2022-39328-grafana',
         'cve-2022-47633-kyverno',
-        // Reliability and manifest hygiene: the guide has no chapter for these; they sit here
-        // until the workload/DevOps framework exists.
-        'readiness-probe',
-        'liveness-probe',
-        'probe-port',
-        'naked-pod',
-        'recommended-labels',
-        'common-labels',
-        'mismatching-selector',
-        'dangling-service',
-        'dangling-ingress-backend',
-        'dangling-gateway-backend',
-        'dangling-hpa',
-        'non-existent-service-account',
-        'invalid-target-port',
-        'duplicate-env-var',
-        'deprecated-service-account-field',
-        'rolling-update-strategy',
-        'pod-disruption-budget',
         // RBAC, control-plane, kubelet, node-host, cloud and review controls; node, cloud and
         // review items are skipped with a reason until their data source exists.
         'host-kernel-cve-2022-0185',

@@ -1,3 +1,4 @@
+import type { ControlsSettings } from '../config/controls-settings.js';
 import type { PssVersion } from '../pss/index.js';
 import type { Resource } from './resource.js';
 import type { RbacGraph } from './rbac.js';
@@ -19,6 +20,11 @@ export interface ResourceIndex {
 export interface ScanSettings {
   /** Pod Security Standards version the `pss-*` controls apply (`--pss-version`). */
   readonly pssVersion: PssVersion;
+  /**
+   * How configurable controls judge (`--config`); absent means the defaults. Read it through
+   * `controlsSettingsOf` so a missing value never reaches a control.
+   */
+  readonly controls?: ControlsSettings;
 }
 
 export const DEFAULT_SCAN_SETTINGS: ScanSettings = { pssVersion: 'latest' };

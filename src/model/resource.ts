@@ -23,6 +23,12 @@ export interface Origin {
   /** Position of the resource's first line. */
   readonly position: Position;
   readonly sourceMap: SourceMap;
+  /**
+   * Set when the resource was rendered from a template (Helm): the template path inside the chart
+   * (`templates/x.yaml`) and the template line of the resource's start. `file` and positions then
+   * point into the template too.
+   */
+  readonly rendered?: { readonly template: string; readonly line?: number } | undefined;
 }
 
 /** A Kubernetes object as parsed: a plain JSON-like object. */

@@ -8,6 +8,7 @@ import type {
   PodLike,
   PssCheckId,
   PssCheckInfo,
+  PssCheckOutcome,
   PssCheckResult,
   PssLevel,
   PssVersion,
@@ -129,6 +130,41 @@ export function isPodAllowed(pod: PodLike, level: PssLevel, version: PssVersion)
 /** Ids of the checks in force at a level and version, in evaluation order (overrides applied). */
 export function activePssChecks(level: PssLevel, version: PssVersion): PssCheckId[] {
   return checksFor(assertLevel(level), resolvePssMinor(version)).map((check) => check.id);
+}
+
+/**
+ * Evaluates a single check with the revision in force at `version`, whatever the level: overrides
+ * play no part, so a baseline check replaced at restricted level still judges the pod by its own
+ * rule. Pure and total over the pod, like {@link evaluatePodSecurity}.
+ *
+ * @returns `{ inForce: false }` when the check does not exist yet at that version.
+ * @throws CubecapeError `USAGE` when `checkId` is not a known check or `version` is not a version.
+ */
+export function evaluatePssCheck(
+  pod: PodLike,
+  checkId: PssCheckId,
+  version: PssVersion,
+): PssCheckOutcome {
+  const definition = DEFINITIONS.find((candidate) => candidate.id === checkId);
+  if (definition === undefined) {
+    throw new CubecapeError(
+      'USAGE',
+      `expected a Pod Security Standards check id, got ${JSON.stringify(checkId)}`,
+    );
+  }
+  const revision = revisionAt(definition, resolvePssMinor(version));
+  if (revision === undefined) return { inForce: false };
+  const failure = revision.evaluate(viewPod(pod));
+  if (failure === undefined) return { inForce: true, failure: undefined };
+  return {
+    inForce: true,
+    failure: {
+      checkId: definition.id,
+      level: definition.level,
+      reason: failure.reason,
+      paths: failure.paths,
+    },
+  };
 }
 
 function assertLevel(level: string): PssLevel {

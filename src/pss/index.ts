@@ -2,11 +2,18 @@
  * Pod Security Standards: upstream's baseline and restricted checks, version by version, as a
  * pure evaluator over pod metadata and spec.
  */
-export { activePssChecks, evaluatePodSecurity, isPodAllowed, PSS_CHECKS } from './evaluate.js';
+export {
+  activePssChecks,
+  evaluatePodSecurity,
+  evaluatePssCheck,
+  isPodAllowed,
+  PSS_CHECKS,
+} from './evaluate.js';
 export type {
   PodLike,
   PssCheckId,
   PssCheckInfo,
+  PssCheckOutcome,
   PssCheckResult,
   PssCheckRevision,
   PssLevel,

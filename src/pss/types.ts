@@ -67,3 +67,11 @@ export interface PssCheckInfo {
   /** Baseline checks this restricted check replaces at restricted level, when it applies. */
   readonly overrides: readonly PssCheckId[];
 }
+
+/**
+ * One check evaluated on its own at a version: not in force there (introduced later), or in force
+ * with its failure (undefined when the pod passes it).
+ */
+export type PssCheckOutcome =
+  | { readonly inForce: false }
+  | { readonly inForce: true; readonly failure: PssCheckResult | undefined };

@@ -1,7 +1,7 @@
 import { SEVERITIES, type Severity } from '../core/severity.js';
 import type { ControlOutcome, EngineFinding, Evaluation, PairStatus } from '../engine/evaluate.js';
 import type { ExceptionOutcome } from '../engine/exceptions/apply.js';
-import { controlScore, weightedScore } from '../engine/scoring.js';
+import { complianceScore, controlScore, weightedScore } from '../engine/scoring.js';
 import { frameworkControlIds, type FrameworkDefinition } from '../frameworks/define.js';
 import type { IngestIssue } from '../ingest/types.js';
 import type { Resource } from '../model/resource.js';
@@ -141,12 +141,15 @@ function toReportFramework(
   outcomes: ReadonlyMap<string, JudgedOutcome>,
 ): ReportFramework {
   const ids = frameworkControlIds(framework).filter((id) => outcomes.has(id));
-  const score = weightedScore(ids.map((id) => outcomes.get(id)).filter((o) => o !== undefined));
+  const ran = ids.map((id) => outcomes.get(id)).filter((o) => o !== undefined);
+  const score = weightedScore(ran);
+  const compliance = complianceScore(ran);
   return {
     id: framework.id,
     name: framework.name,
     version: framework.version,
     ...(score === undefined ? {} : { score }),
+    ...(compliance === undefined ? {} : { complianceScore: compliance }),
     controls: ids,
   };
 }
@@ -199,6 +202,7 @@ export function buildReport(input: BuildReportInput): ScanReport {
   const total = (key: PairStatus | 'excepted'): number =>
     outcomes.reduce((sum, outcome) => sum + outcome.counts[key], 0);
   const score = weightedScore(outcomes);
+  const compliance = complianceScore(outcomes);
   return {
     apiVersion: REPORT_API_VERSION,
     kind: 'ScanReport',
@@ -220,6 +224,7 @@ export function buildReport(input: BuildReportInput): ScanReport {
       errors: total('error'),
       bySeverity,
       ...(score === undefined ? {} : { score }),
+      ...(compliance === undefined ? {} : { complianceScore: compliance }),
     },
     errors: [...input.issues.map(toReportError), ...controlErrors(evaluation)],
   };

@@ -95,6 +95,8 @@ export interface ReportFramework {
   readonly version: string;
   /** 0–100, severity-weighted share of passed (resource, control) pairs; absent if none judged. */
   readonly score?: number;
+  /** 0–100, unweighted mean of the scores of its controls that judged something; absent if none. */
+  readonly complianceScore?: number;
   readonly controls: readonly string[];
 }
 
@@ -110,7 +112,10 @@ export interface ReportSummary {
   readonly errors: number;
   /** Failed findings by severity. */
   readonly bySeverity: BySeverity;
+  /** Severity-weighted score over every control that ran (docs/formats.md, Scores). */
   readonly score?: number;
+  /** Unweighted mean of the scores of every control that judged something. */
+  readonly complianceScore?: number;
   /** Present when the scan had a baseline (`--baseline`). */
   readonly baseline?: BaselineSummary;
 }

@@ -9,7 +9,7 @@ import {
   type Violation,
 } from '../../src/controls/define.js';
 import { buildScanContext } from '../../src/model/build-context.js';
-import type { SourceKind } from '../../src/model/context.js';
+import type { ScanSettings, SourceKind } from '../../src/model/context.js';
 import { makeResource } from '../model/make-resource.js';
 
 /** One manifest judged alone, or with other resources in the same scan. */
@@ -19,6 +19,8 @@ export interface ControlCase {
   /** Other resources of the scan (ServiceAccounts, Roles, …). */
   readonly extra?: readonly Record<string, unknown>[];
   readonly source?: SourceKind;
+  /** Scan settings (e.g. the Pod Security Standards version); defaults when omitted. */
+  readonly settings?: ScanSettings;
 }
 
 export interface ExpectedViolation {
@@ -51,6 +53,7 @@ function judge(control: Control, testCase: ControlCase) {
   const extras = (testCase.extra ?? []).map((object) => makeResource(object));
   const context = buildScanContext([resource, ...extras], {
     source: testCase.source ?? 'manifests',
+    ...(testCase.settings === undefined ? {} : { settings: testCase.settings }),
   });
   assert.ok(
     control.match.kinds.includes('*') || control.match.kinds.includes(resource.kind),

@@ -8,7 +8,10 @@ import { builtinControls, controlsById } from '../../src/controls/index.js';
 import { WORKLOAD_KINDS } from '../../src/controls/kinds.js';
 import { frameworkControlIds } from '../../src/frameworks/define.js';
 import { builtinFrameworks } from '../../src/frameworks/index.js';
+import { parseYamlDocuments } from '../../src/ingest/yaml.js';
+import { buildScanContext } from '../../src/model/build-context.js';
 import { POD_SPEC_KINDS } from '../../src/model/workload.js';
+import { isSkipped, type Control } from '../../src/controls/define.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -24,8 +27,29 @@ const ALIAS_FORMATS: Record<keyof ControlAliases, RegExp> = {
   trivy: /^KSV\d{3}$/,
 };
 
+/** Runs an example through the control under default settings: violations per matched resource. */
+function judgeExample(control: Control, yaml: string): number[] {
+  const { resources, issues } = parseYamlDocuments(yaml, `${control.id}.example.yaml`);
+  assert.deepEqual(issues, [], 'the example parses');
+  const context = buildScanContext(resources, { source: 'manifests' });
+  return resources
+    .filter(
+      (resource) =>
+        (control.match.kinds.includes('*') || control.match.kinds.includes(resource.kind)) &&
+        (control.match.where?.(resource) ?? true),
+    )
+    .map((resource) => {
+      const result = control.check(resource, context);
+      assert.ok(!isSkipped(result), `example skipped: ${isSkipped(result) ? result.skipped : ''}`);
+      return result.length;
+    });
+}
+
 const memberships = new Set(
-  builtinFrameworks.flatMap((framework) => frameworkControlIds(framework)),
+  // Convenience sets (all, workload, cluster) hold every control by construction: they don't count.
+  builtinFrameworks
+    .filter((framework) => framework.convenience !== true)
+    .flatMap((framework) => frameworkControlIds(framework)),
 );
 
 describe('control registry', () => {
@@ -59,6 +83,31 @@ describe('control registry', () => {
         }
         assert.ok(control.match.kinds.length > 0);
       });
+
+      it('has a generated reference page', () => {
+        assert.ok(existsSync(`${root}docs/controls/${control.id}.md`), 'npm run docs:controls');
+      });
+
+      if (control.examples !== undefined) {
+        const { failing, passing } = control.examples;
+        it('has a failing example that fails it', () => {
+          const counts = judgeExample(control, failing);
+          assert.ok(counts.length > 0, 'the failing example has no resource the control judges');
+          assert.ok(
+            counts.some((count) => count > 0),
+            'the failing example passes',
+          );
+        });
+        it('has a passing example that passes it', () => {
+          const counts = judgeExample(control, passing);
+          assert.ok(counts.length > 0, 'the passing example has no resource the control judges');
+          assert.deepEqual(
+            counts.filter((count) => count > 0),
+            [],
+            'the passing example fails',
+          );
+        });
+      }
 
       it('belongs to at least one framework', () => {
         assert.ok(memberships.has(control.id), `${control.id} is in no framework`);

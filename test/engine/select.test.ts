@@ -29,6 +29,23 @@ const frameworks = [
 const ids = (list: readonly { id: string }[]): string[] => list.map((item) => item.id);
 
 describe('selectControls', () => {
+  it('leaves convenience sets out of the default scoring, but scores them by name', () => {
+    const everything = defineFramework({
+      id: 'all',
+      name: 'All',
+      version: '1',
+      description: '',
+      convenience: true,
+      sections: [{ id: 'all', title: 'all', controls: ['a', 'b', 'c'] }],
+    });
+    const withAll = [...frameworks, everything];
+    assert.deepEqual(ids(selectControls(controls, withAll, {}).frameworks), ['f1', 'f2']);
+    assert.deepEqual(ids(selectControls(controls, withAll, { frameworks: ['all'] }).frameworks), [
+      'all',
+    ]);
+    assert.deepEqual(ids(selectControls(controls, withAll, {}).controls), ['a', 'b', 'c']);
+  });
+
   it('selects everything by default', () => {
     const selected = selectControls(controls, frameworks, {});
     assert.deepEqual(ids(selected.controls), ['a', 'b', 'c']);

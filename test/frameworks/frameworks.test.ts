@@ -7,7 +7,8 @@ import { frameworkControlIds } from '../../src/frameworks/define.js';
 import { builtinFrameworks, frameworksById } from '../../src/frameworks/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Framework ids are kebab-case; a version segment may carry dots (`cis-v1.12`). */
+const FRAMEWORK_ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 describe('framework registry', () => {
   const known = new Set(builtinControls.map((control) => control.id));
@@ -15,7 +16,7 @@ describe('framework registry', () => {
     const ids = builtinFrameworks.map((framework) => framework.id);
     assert.equal(new Set(ids).size, ids.length);
     for (const id of ids) {
-      assert.match(id, KEBAB);
+      assert.match(id, FRAMEWORK_ID);
       assert.ok(existsSync(`${root}src/frameworks/${id}.ts`), id);
     }
   });

@@ -141,7 +141,7 @@ describe('the TypeScript interfaces have exactly the keys of the key order (and 
     ],
     [
       'ReportFramework',
-      keysOf<ReportFramework>()(['id', 'name', 'version', 'score', 'controls']),
+      keysOf<ReportFramework>()(['id', 'name', 'version', 'score', 'complianceScore', 'controls']),
       orderAt('frameworks'),
     ],
     [
@@ -156,6 +156,7 @@ describe('the TypeScript interfaces have exactly the keys of the key order (and 
         'errors',
         'bySeverity',
         'score',
+        'complianceScore',
         'baseline',
       ]),
       orderAt('summary'),

@@ -202,6 +202,7 @@ export function sampleReport(overrides: Partial<ScanReport> = {}): ScanReport {
         name: 'NSA/CISA Kubernetes Hardening Guidance',
         version: '1.2',
         score: 72.4,
+        complianceScore: 75,
         controls: ['privileged-container', 'image-tag'],
       },
       {
@@ -209,6 +210,7 @@ export function sampleReport(overrides: Partial<ScanReport> = {}): ScanReport {
         name: 'CIS Kubernetes Benchmark',
         version: '1.9.0',
         score: 0,
+        complianceScore: 0,
         controls: ['wildcard-rbac'],
       },
       { id: 'empty-fw', name: 'Nothing judged', version: '0', controls: [] },
@@ -223,6 +225,7 @@ export function sampleReport(overrides: Partial<ScanReport> = {}): ScanReport {
       errors: 0,
       bySeverity: { critical: 1, high: 1, medium: 2, low: 0, info: 0 },
       score: 41.7,
+      complianceScore: 50,
       baseline: { new: 1, existing: 1, resolved: 2 },
     },
     errors: [
@@ -258,7 +261,11 @@ export function cleanReport(): ScanReport {
       score: 100,
     })),
     findings: [],
-    frameworks: base.frameworks.map((framework) => ({ ...framework, score: 100 })),
+    frameworks: base.frameworks.map((framework) => ({
+      ...framework,
+      score: 100,
+      complianceScore: 100,
+    })),
     summary: {
       resources: 4,
       controls: 4,
@@ -269,6 +276,7 @@ export function cleanReport(): ScanReport {
       errors: 0,
       bySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0 },
       score: 100,
+      complianceScore: 100,
     },
     errors: [],
   });

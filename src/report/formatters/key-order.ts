@@ -77,7 +77,7 @@ export const REPORT_KEY_ORDER: KeyOrder = {
         exception: { keys: ['name', 'reason', 'owner', 'ticket', 'expires'] },
       },
     },
-    frameworks: { keys: ['id', 'name', 'version', 'score', 'controls'] },
+    frameworks: { keys: ['id', 'name', 'version', 'score', 'complianceScore', 'controls'] },
     summary: {
       keys: [
         'resources',
@@ -89,6 +89,7 @@ export const REPORT_KEY_ORDER: KeyOrder = {
         'errors',
         'bySeverity',
         'score',
+        'complianceScore',
         'baseline',
       ],
       nested: {

@@ -1,0 +1,215 @@
+import { getAt, toDotted, type JsonPath } from '../core/json-path.js';
+import { CONTAINER_LISTS, malformedContainerLists } from '../model/containers.js';
+import { isRecord, type Resource } from '../model/resource.js';
+import type { ScanContext } from '../model/context.js';
+import { podSpecOf, type PodSpecRef } from '../model/workload.js';
+import {
+  evaluatePssCheck,
+  PSS_CHECKS,
+  type PodLike,
+  type PssCheckId,
+  type PssVersion,
+  PSS_LATEST_MINOR,
+} from '../pss/index.js';
+import {
+  defineControl,
+  type CheckResult,
+  type ControlAliases,
+  type ControlDefinition,
+  type FixPatch,
+  type Violation,
+} from './define.js';
+import { WORKLOAD_KINDS } from './kinds.js';
+import { evidenceOf, judgePodSpec } from './workload-scope.js';
+
+/** One place the Pod Security Standards evaluator found at fault, seen from the resource. */
+export interface PssOffence {
+  /** The path as the evaluator reports it, rooted at the pod (`['spec', ...]`, `['metadata', ...]`). */
+  readonly podPath: JsonPath;
+  /** The same node inside the resource, whether or not it exists. */
+  readonly path: JsonPath;
+  /** False when the field is missing (a required setting left out). */
+  readonly present: boolean;
+  /** The offending value; undefined when the field is missing. */
+  readonly value: unknown;
+}
+
+/** How a PSS control words one offence, and how to fix it when a safe fix exists. */
+export interface PssVerdict<M extends string> {
+  readonly messageId: M;
+  readonly fix?: readonly FixPatch[];
+}
+
+/** What a `pss-*` control declares; matching, aliases for the check and evaluation are shared. */
+export interface PssControlSpec<M extends string> extends Pick<
+  ControlDefinition<M>,
+  'id' | 'title' | 'description' | 'severity' | 'messages' | 'remediation'
+> {
+  readonly checkId: PssCheckId;
+  /** Equivalent ids in other tools; the `pss` alias is added from `checkId`. */
+  readonly aliases?: Omit<ControlAliases, 'pss'>;
+  readonly classify: (offence: PssOffence) => PssVerdict<M>;
+}
+
+/**
+ * Message data every PSS message may use: `{where}` (owner of the node), `{field}` (its last
+ * path segment), `{value}` (the offending value, or `unset`) and `{version}`.
+ */
+type PssMessageData = Readonly<Record<'where' | 'field' | 'value' | 'version', string>>;
+
+/** Baseline checks that `checkId` replaces at restricted level (empty for most checks). */
+function replacedChecks(checkId: PssCheckId): readonly PssCheckId[] {
+  return PSS_CHECKS.find((check) => check.id === checkId)?.overrides ?? [];
+}
+
+/** Maps a pod-rooted path to the resource: `spec…` to the pod spec, `metadata…` to its metadata. */
+function toResourcePath(podPath: JsonPath, pod: PodSpecRef): JsonPath {
+  const [root, ...rest] = podPath;
+  return root === 'metadata' ? [...pod.metadataPath, ...rest] : [...pod.path, ...rest];
+}
+
+/** The longest prefix of `path` that exists in `object`: where a missing field would be added. */
+function deepestExisting(object: unknown, path: JsonPath): JsonPath {
+  for (let end = path.length; end > 0; end--) {
+    const prefix = path.slice(0, end);
+    if (getAt(object, prefix) !== undefined) return prefix;
+  }
+  return [];
+}
+
+/** A scalar (or null) standing where an object belongs is itself the evidence; a parent object is not. */
+function wrongShapeEvidence(node: unknown): string | undefined {
+  return node !== null && typeof node === 'object' ? undefined : evidenceOf(node);
+}
+
+const CONTAINER_NOUNS: Readonly<Record<string, string>> = {
+  containers: 'container',
+  initContainers: 'init container',
+  ephemeralContainers: 'ephemeral container',
+};
+
+/** Names the owner of an offending node for messages: `container "app"`, `volume "data"`, `pod`. */
+export function describePodPlace(
+  podPath: JsonPath,
+  spec: Readonly<Record<string, unknown>>,
+): string {
+  const [root, first, second] = podPath;
+  if (root === 'metadata') {
+    return first === 'annotations' && typeof second === 'string'
+      ? `annotation ${JSON.stringify(second)}`
+      : 'pod metadata';
+  }
+  if (typeof first !== 'string' || typeof second !== 'number') return 'pod';
+  const entry = getAt(spec, [first, second]);
+  const name = isRecord(entry) && typeof entry['name'] === 'string' ? entry['name'] : undefined;
+  const noun = (CONTAINER_LISTS as readonly string[]).includes(first)
+    ? CONTAINER_NOUNS[first]
+    : first === 'volumes'
+      ? 'volume'
+      : undefined;
+  if (noun === undefined) return 'pod';
+  return name === undefined ? `${noun} ${first}[${second}]` : `${noun} ${JSON.stringify(name)}`;
+}
+
+function pathKey(path: JsonPath): string {
+  return JSON.stringify(path);
+}
+
+/** Pod paths already reported by the baseline checks `checkId` replaces, at the same version. */
+function coveredByReplacedChecks(
+  pod: PodLike,
+  checkId: PssCheckId,
+  version: PssVersion,
+): ReadonlySet<string> {
+  const covered = new Set<string>();
+  for (const id of replacedChecks(checkId)) {
+    const outcome = evaluatePssCheck(pod, id, version);
+    if (!outcome.inForce || outcome.failure === undefined) continue;
+    for (const path of outcome.failure.paths) covered.add(pathKey(path));
+  }
+  return covered;
+}
+
+function judge<M extends string>(
+  spec: PssControlSpec<M>,
+  resource: Resource,
+  pod: PodSpecRef,
+  version: PssVersion,
+): Violation<M>[] | { readonly skipped: string } {
+  const podLike: PodLike = { metadata: pod.metadata, spec: pod.spec };
+  const outcome = evaluatePssCheck(podLike, spec.checkId, version);
+  if (!outcome.inForce) {
+    return { skipped: `not part of the Pod Security Standards at ${version}` };
+  }
+  if (outcome.failure === undefined) return [];
+  const covered = coveredByReplacedChecks(podLike, spec.checkId, version);
+  const violations: Violation<M>[] = [];
+  const seen = new Set<string>();
+  for (const podPath of outcome.failure.paths) {
+    if (covered.has(pathKey(podPath))) continue;
+    const path = toResourcePath(podPath, pod);
+    const value = getAt(resource.object, path);
+    const present = value !== undefined;
+    const verdict = spec.classify({ podPath, path, present, value });
+    const at = present ? path : deepestExisting(resource.object, path);
+    const evidence = present ? evidenceOf(value) : wrongShapeEvidence(getAt(resource.object, at));
+    const key = `${verdict.messageId} ${pathKey(at)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const data: PssMessageData = {
+      where: describePodPlace(podPath, pod.spec),
+      field: String(podPath.at(-1)),
+      value: present ? evidenceOf(value) : 'unset',
+      version: version === 'latest' ? `v1.${PSS_LATEST_MINOR} (latest)` : version,
+    };
+    violations.push({
+      messageId: verdict.messageId,
+      data,
+      path: at,
+      ...(evidence === undefined ? {} : { evidence }),
+      ...(verdict.fix === undefined ? {} : { fix: verdict.fix }),
+    });
+  }
+  return violations;
+}
+
+/**
+ * Runs one Pod Security Standards check on a workload's pod template at the scan's
+ * `--pss-version`. Skips when there is no pod spec to read, when a container list is not a list,
+ * and when the check is not part of the standard at that version.
+ */
+function checkPss<M extends string>(
+  spec: PssControlSpec<M>,
+  resource: Resource,
+  context: ScanContext,
+): CheckResult<M> {
+  const pod = podSpecOf(resource);
+  // judgePodSpec words the skip for a missing pod spec the way every workload control does.
+  if (pod === undefined) return judgePodSpec(resource, () => []);
+  const malformed = malformedContainerLists(pod.spec)[0];
+  if (malformed !== undefined) {
+    return { skipped: `${toDotted([...pod.path, malformed])} is not a list` };
+  }
+  return judge(spec, resource, pod, context.settings.pssVersion);
+}
+
+/**
+ * Declares the control for one Pod Security Standards check: it matches every kind with a pod
+ * template and reports each offending field the evaluator names, translated to the resource's own
+ * paths. A restricted check that replaces baseline checks (see `PSS_CHECKS[].overrides`) leaves out
+ * the fields those baseline checks already report, so the two controls never report one field
+ * twice; together they report exactly what the restricted check does.
+ */
+export function definePssControl<M extends string>(spec: PssControlSpec<M>): ControlDefinition<M> {
+  return defineControl<M>({
+    id: spec.id,
+    title: spec.title,
+    description: spec.description,
+    severity: spec.severity,
+    match: { kinds: WORKLOAD_KINDS },
+    aliases: { pss: [spec.checkId], ...spec.aliases },
+    messages: spec.messages,
+    remediation: spec.remediation,
+    check: (resource, context) => checkPss(spec, resource, context),
+  });
+}
