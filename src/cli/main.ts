@@ -7,6 +7,7 @@ import { explainCommand } from './explain.js';
 import { fixCommand } from './fix.js';
 import { processIO, type CliIO } from './io.js';
 import { listCommand } from './list.js';
+import { renderCommand } from './render.js';
 import { scanAction, scanCommand } from './scan.js';
 
 /** Builds the program; each action stores its exit code in `result`. */
@@ -31,6 +32,7 @@ function program(io: CliIO, result: { code: ExitCode; reason?: string }): Comman
   root.addCommand(explainCommand(io));
   root.addCommand(fixCommand(io, result));
   root.addCommand(diffCommand(io, result));
+  root.addCommand(renderCommand(io, result));
   // Subcommands do not inherit these from the root when added with addCommand.
   for (const command of root.commands) command.exitOverride().configureOutput(output);
   return root;

@@ -31,6 +31,7 @@ import {
   parseSize,
 } from './options.js';
 import { createProgress } from './progress.js';
+import { helmOptionsOf } from './render.js';
 
 /** Parsed `cubecape scan` options, as commander types them from {@link scanCommand}. */
 export type ScanOptions = ReturnType<ReturnType<typeof scanCommand>['opts']>;
@@ -80,6 +81,7 @@ export async function runScan(
     ...(options.exclude ? { exclude: options.exclude } : {}),
     maxFileBytes: options.maxFileSize,
     readStdin: io.readStdin,
+    helm: helmOptionsOf(options),
     onProgress: (done, total) => {
       progress.update('Reading files', done, total);
     },
@@ -228,6 +230,13 @@ export function scanCommand() {
       parseSize,
       DEFAULT_MAX_FILE_BYTES,
     )
+    .option('--values <file>', 'Helm charts: values file (repeatable)', collectRepeat)
+    .option('--set <values>', 'Helm charts: set values, a.b=c,d={x,y} (repeatable)', collectRepeat)
+    .option('--set-string <values>', 'Helm charts: like --set, values as strings', collectRepeat)
+    .option('--set-file <values>', 'Helm charts: like --set, values read from files', collectRepeat)
+    .option('--release-name <name>', 'Helm charts: release name', 'release-name')
+    .option('--release-namespace <namespace>', 'Helm charts: release namespace', 'default')
+    .option('--kube-version <version>', 'Helm charts: Kubernetes version for .Capabilities')
     .option(
       '--config <file>',
       'controls configuration (kind: ControlsConfig); default: .cubecape.yaml in the working directory',

@@ -1,4 +1,5 @@
 import { mapWithLimit } from './concurrency.js';
+import { isChartPath, readChartResources, type HelmOptions } from './helm/index.js';
 import { discoverFiles } from './discover.js';
 import type { DiscoveredFile } from './discover.js';
 import { readRegularFile, readStdinText, readStream } from './read-input.js';
@@ -48,10 +49,16 @@ function maxBytesOf(options: IngestOptions): number {
  * file order), which makes their ids deterministic.
  */
 export async function ingestPaths(
-  paths: readonly string[],
-  options: IngestOptions,
+  allPaths: readonly string[],
+  options: IngestOptions & { readonly helm?: HelmOptions },
 ): Promise<IngestResult> {
   const maxBytes = maxBytesOf(options);
+  // A chart directory or archive named explicitly is rendered, not read as YAML files.
+  const isChart = await Promise.all(
+    allPaths.map((path) => (path === '-' ? Promise.resolve(false) : isChartPath(path))),
+  );
+  const paths = allPaths.filter((_, index) => isChart[index] !== true);
+  const charts = allPaths.filter((_, index) => isChart[index] === true);
   const discovery = await discoverFiles(paths, { exclude: options.exclude });
   const total = discovery.files.length;
   let done = 0;
@@ -82,5 +89,13 @@ export async function ingestPaths(
     issues.push(...outcome.issues);
     for (const draft of outcome.drafts) drafts.push(draft);
   }
-  return { resources: assignIds(drafts), issues, inputs: discovery.inputs, filesRead, bytesRead };
+  const inputs = [...discovery.inputs];
+  for (const chart of charts) {
+    const rendered = await readChartResources(chart, options.helm);
+    inputs.push({ type: 'helm', target: chart });
+    issues.push(...rendered.issues);
+    drafts.push(...rendered.drafts);
+    if (rendered.drafts.length > 0 || rendered.issues.length === 0) filesRead += 1;
+  }
+  return { resources: assignIds(drafts), issues, inputs, filesRead, bytesRead };
 }

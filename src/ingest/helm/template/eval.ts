@@ -80,7 +80,9 @@ export abstract class PipelineEvaluator {
   evalPipeline(dot: GoValue, pipe: PipeNode, bind = true): GoValue {
     let final: Final | undefined;
     for (const cmd of pipe.cmds) {
-      final = { value: this.evalCommand(dot, cmd, final) };
+      // Go digs into interface{} results after each command, so a nil interface becomes "no value".
+      const value = this.evalCommand(dot, cmd, final);
+      final = { value: value === null ? undefined : value };
     }
     const value = final?.value;
     if (bind) {
@@ -136,7 +138,11 @@ export abstract class PipelineEvaluator {
     args: readonly ArgNode[],
     final: Final | undefined,
   ): GoValue {
-    const receiver = this.evalArg(dot, chain.node, 'any');
+    // Go evaluates the operand untyped, so a parenthesised pipeline's "no value" stays one.
+    const receiver =
+      chain.node.kind === 'pipe'
+        ? this.evalPipeline(dot, chain.node)
+        : this.evalArg(dot, chain.node, 'any');
     return this.evalFieldChain(dot, receiver, chain.fields, args, final);
   }
 

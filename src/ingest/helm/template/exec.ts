@@ -47,6 +47,13 @@ export interface Budget {
 
 type Flow = 'break' | 'continue' | undefined;
 
+/**
+ * Observes what the top-level template writes, for source maps: `text` came from the template
+ * text node (`fromText`) or action at `at` in the executed template. Output of nested templates
+ * (`include`, `template`) is reported at the call site.
+ */
+export type WriteTrace = (text: string, at: Pos, fromText: boolean) => void;
+
 const NO_VALUE = '<no value>';
 
 /** Runs one template body into a string. */
@@ -62,6 +69,7 @@ export class Executor extends PipelineEvaluator {
     private readonly budget: Budget,
     /** Name used by `tpl` for the text it parses (Helm uses the top template's name). */
     private readonly topName: string,
+    private readonly trace?: WriteTrace,
   ) {
     super(source.funcs, budget.limits.missingKey);
   }
@@ -138,7 +146,8 @@ export class Executor extends PipelineEvaluator {
     };
   }
 
-  private write(text: string): void {
+  private write(text: string, fromText?: Pos): void {
+    this.trace?.(text, fromText ?? this.current, fromText !== undefined);
     this.outLength += text.length;
     if (this.outLength > this.budget.limits.maxOutput) {
       throw new ExecFailure(`output exceeded ${String(this.budget.limits.maxOutput)} characters`);
@@ -163,7 +172,7 @@ export class Executor extends PipelineEvaluator {
     this.step();
     switch (node.kind) {
       case 'text':
-        this.write(node.text);
+        this.write(node.text, node);
         return undefined;
       case 'action': {
         this.at(node.pipe, describePipe(node.pipe));

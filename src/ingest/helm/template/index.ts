@@ -22,6 +22,7 @@ export type {
   TemplateFunction,
 } from './functions.js';
 export { TemplateError } from './template-error.js';
+export type { WriteTrace } from './exec.js';
 export type { TemplateErrorCode } from './template-error.js';
 export { fromJsValue, parseGoJson, toGoJson } from './funcs/go-json.js';
 export { toGoYaml } from './funcs/yaml-emit.js';

@@ -73,7 +73,7 @@ export class Lexer {
       let text = this.src.slice(this.pos, end);
       const trimLeft = open >= 0 && /^\{\{-[ \t\r\n]/.test(this.src.slice(open, open + 4));
       if (this.trimNext) text = text.replace(/^[ \t\r\n]+/, '');
-      if (trimLeft) text = text.replace(/[ \t\r\n]+$/, '');
+      if (trimLeft) text = trimTrailingSpace(text);
       this.trimNext = false;
       if (text.length > 0) this.push('text', text, this.pos);
       if (open < 0) break;
@@ -307,4 +307,14 @@ export class Lexer {
     this.pos = i + 1;
     this.push('char', this.src.slice(start, this.pos), start);
   }
+}
+
+/**
+ * Drops trailing spaces, tabs and newlines. A `/[ \t\r\n]+$/` regex retries from every space
+ * run, which is quadratic on long template text.
+ */
+function trimTrailingSpace(text: string): string {
+  let end = text.length;
+  while (end > 0 && ' \t\r\n'.includes(text.charAt(end - 1))) end--;
+  return text.slice(0, end);
 }

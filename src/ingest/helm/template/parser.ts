@@ -249,9 +249,12 @@ class Parser {
     this.nextNonSpace();
     const name = this.parseTemplateName('define clause');
     this.expect('rightDelim', 'define clause');
+    // Go parses a define as a separate tree: the file's own variables survive it.
+    const saved = this.vars;
     this.vars = ['$'];
     const { list, end } = this.parseList('define', open);
     if (end.kind !== 'end') this.fail('unexpected {{else}} in define', end.pos);
+    this.vars = saved;
     this.defs.push({ name, root: list, empty: isEmpty(list.nodes) });
   }
 

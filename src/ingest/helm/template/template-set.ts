@@ -4,7 +4,13 @@
  */
 import type { TemplateDef } from './ast.js';
 import type { MissingKey } from './eval.js';
-import { Executor, type Budget, type ExecLimits, type TemplateSource } from './exec.js';
+import {
+  Executor,
+  type Budget,
+  type ExecLimits,
+  type TemplateSource,
+  type WriteTrace,
+} from './exec.js';
 import type { FunctionEnvironment, FunctionMap } from './functions.js';
 import { parseTemplate } from './parser.js';
 import { TemplateError } from './template-error.js';
@@ -24,6 +30,8 @@ export interface ExecuteOptions {
   readonly maxOutput?: number;
   /** Deterministic randomness and clock; defaults are fixed (seeded RNG, epoch 0, UTC). */
   readonly environment?: Partial<FunctionEnvironment>;
+  /** Sees each piece of output of the executed template with its position, before `<no value>` replacement. */
+  readonly trace?: WriteTrace;
 }
 
 /** Mulberry32: a small seeded PRNG so that "random" functions are reproducible by default. */
@@ -115,7 +123,7 @@ export class TemplateSet implements TemplateSource {
         timeZone: options.environment?.timeZone ?? 'UTC',
       },
     };
-    const out = new Executor(this, def, budget, name).run(data);
+    const out = new Executor(this, def, budget, name, options.trace).run(data);
     return options.replaceNoValue === true ? out.replaceAll('<no value>', '') : out;
   }
 }

@@ -97,15 +97,24 @@ function escapeDouble(c: string): string {
 class Writer {
   out = '';
   column = 0;
+  /** Tracked rather than read back: `endsWith` on a growing string flattens it each time (quadratic). */
+  private atLineEnd = false;
 
   put(text: string): void {
-    this.out += text;
+    this.raw(text);
     this.column += Array.from(text).length;
+  }
+
+  /** Appends without touching the column. */
+  raw(text: string): void {
+    if (text === '') return;
+    this.out += text;
+    this.atLineEnd = text.endsWith('\n');
   }
 
   /** Starts a new line at `indent`, unless a block scalar already ended the line. */
   newline(indent: number): void {
-    this.out += `${this.out.endsWith('\n') ? '' : '\n'}${' '.repeat(indent)}`;
+    this.raw(`${this.atLineEnd ? '' : '\n'}${' '.repeat(indent)}`);
     this.column = indent;
   }
 }
@@ -156,12 +165,12 @@ function writeLiteral(w: Writer, s: string, indent: number): void {
   if (!s.endsWith('\n')) hints += '-';
   else if (s === '\n' || s.endsWith('\n\n')) hints += '+';
   w.put(`|${hints}`);
-  w.out += '\n';
+  w.raw('\n');
   w.column = 0;
   let atLineStart = true;
   for (const c of s) {
     if (c === '\n') {
-      w.out += '\n';
+      w.raw('\n');
       w.column = 0;
       atLineStart = true;
       continue;
