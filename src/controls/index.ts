@@ -17,7 +17,7 @@ import resourceLimits from './resource-limits.js';
 import runAsNonRoot from './run-as-non-root.js';
 
 /** The first controls: workload security essentials. */
-const essentialControls = {
+export const essentialControls = {
   'privileged-container': privilegedContainer,
   'allow-privilege-escalation': allowPrivilegeEscalation,
   'run-as-non-root': runAsNonRoot,
