@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm ci` through the prepare script).
-import { main } from '../dist/cli/main.js';
+// Thin launcher. The CLI is bundled into one file (dist/cubecape.mjs, built by `npm ci` through
+// the prepare script): loading one module instead of hundreds keeps start-up fast.
+import { main } from '../dist/cubecape.mjs';
 
 process.exitCode = await main(process.argv.slice(2));
