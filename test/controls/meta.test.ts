@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { isSeverity } from '../../src/core/severity.js';
@@ -82,6 +82,18 @@ describe('control registry', () => {
           assert.ok(template.trim().length > 0);
         }
         assert.ok(control.match.kinds.length > 0);
+      });
+
+      it('has a table test: passing and failing cases, or skip cases if it can only skip', () => {
+        const text = readFileSync(`${root}test/controls/${control.id}.test.ts`, 'utf8');
+        // host, cloud and manual controls never judge anything: their tests prove they skip.
+        if (control.requires !== undefined && control.requires !== 'cluster') {
+          assert.match(text, /runRequirementTests\(|skipped\s*:/, 'no skip cases');
+          return;
+        }
+        // Shared table runners name their cases valid/invalid, or safe/risky for RBAC grants.
+        assert.match(text, /\b(valid|safe)\s*:/, 'no passing cases');
+        assert.match(text, /\b(invalid|risky)\s*:/, 'no failing cases');
       });
 
       it('has a generated reference page', () => {
