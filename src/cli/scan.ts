@@ -17,6 +17,7 @@ import { buildReport } from '../report/build.js';
 import { FORMAT_NAMES } from '../report/formatters/index.js';
 import type { ScanReport } from '../report/scan-report.js';
 import { loadControlsSettings } from './controls-config.js';
+import { readPolicies } from './policy-inputs.js';
 import { emitReport } from './emit.js';
 import { readExceptionFiles, readReportFile } from './governance-inputs.js';
 import type { CliIO } from './io.js';
@@ -57,7 +58,13 @@ export async function runScan(
   const started = performance.now();
   const scannedAt = new Date();
   const selection = selectionOf(options);
-  const { controls, frameworks } = selectControls(builtinControls, builtinFrameworks, selection);
+  const policies = options.policy === undefined ? undefined : await readPolicies(options.policy);
+  const allControls = [...builtinControls, ...(policies?.controls ?? [])];
+  const allFrameworks =
+    policies?.framework === undefined
+      ? builtinFrameworks
+      : [...builtinFrameworks, policies.framework];
+  const { controls, frameworks } = selectControls(allControls, allFrameworks, selection);
   // Configuration is read before the scan, so a typo fails in a second, not after a long scan.
   if (options.failOnNew && options.baseline === undefined) {
     throw new CubecapeError(
@@ -70,7 +77,7 @@ export async function runScan(
       ? undefined
       : await readReportFile(options.baseline, io.cwd, 'baseline');
   const controlsSettings = await loadControlsSettings(options.config, io);
-  const catalog = { controls: builtinControls, frameworks: builtinFrameworks };
+  const catalog = { controls: allControls, frameworks: allFrameworks };
   const loaded = loadExceptions(
     await readExceptionFiles(options.exceptions ?? [], io.cwd),
     catalog,
@@ -113,7 +120,7 @@ export async function runScan(
     resources,
     evaluation,
     frameworks,
-    allFrameworks: builtinFrameworks,
+    allFrameworks,
     issues: [...ingested.issues, ...loaded.warnings, ...exceptions.warnings],
     exceptions,
   });
@@ -242,6 +249,11 @@ export function scanCommand() {
       'controls configuration (kind: ControlsConfig); default: .cubecape.yaml in the working directory',
     )
     .option('--no-config', 'ignore .cubecape.yaml in the working directory')
+    .option(
+      '--policy <path>',
+      'user policies (ValidatingAdmissionPolicy YAML; file or directory, repeatable)',
+      collectRepeat,
+    )
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (also NO_COLOR=1)')
     .option(

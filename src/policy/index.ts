@@ -1,0 +1,49 @@
+import type { Control } from '../controls/define.js';
+import { defineFramework, type FrameworkDefinition } from '../frameworks/define.js';
+import { celControls } from './cel/vap-controls.js';
+import { loadCelPolicies } from './cel/vap-load.js';
+
+/** A document read from a policy file. */
+export interface PolicyDocument {
+  readonly object: Record<string, unknown>;
+  readonly file: string;
+}
+
+/** A policy that could not be loaded, with where it came from. */
+export interface PolicyProblem {
+  readonly file: string;
+  readonly name: string;
+  readonly message: string;
+}
+
+export interface LoadedPolicies {
+  readonly controls: readonly Control[];
+  /** The `policies` framework holding every user policy, so they are scored like built-ins. */
+  readonly framework: FrameworkDefinition | undefined;
+  readonly problems: readonly PolicyProblem[];
+}
+
+/** Id of the framework that groups user policies in reports. */
+export const POLICIES_FRAMEWORK_ID = 'policies';
+
+/**
+ * Turns user policy documents (ValidatingAdmissionPolicy and bindings, with their parameter
+ * objects) into controls that run in the same engine, report, exceptions and gates as built-ins.
+ */
+export function loadPolicies(documents: readonly PolicyDocument[]): LoadedPolicies {
+  const cel = loadCelPolicies(documents);
+  const controls = celControls(cel);
+  const framework =
+    controls.length === 0
+      ? undefined
+      : defineFramework({
+          id: POLICIES_FRAMEWORK_ID,
+          name: 'User policies',
+          version: 'local',
+          description: 'The policies given with --policy, scored like the built-in controls.',
+          sections: [
+            { id: 'policies', title: 'User policies', controls: controls.map((c) => c.id) },
+          ],
+        });
+  return { controls, framework, problems: cel.problems };
+}
