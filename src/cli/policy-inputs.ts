@@ -18,7 +18,7 @@ export async function readPolicies(paths: readonly string[]): Promise<LoadedPoli
   }
   const loaded = loadPolicies(
     ingested.resources.map((resource) => ({
-      object: resource.object as Record<string, unknown>,
+      object: resource.object,
       file: resource.origin?.file ?? '-',
     })),
   );
