@@ -2,6 +2,7 @@ import { Command, CommanderError } from '@commander-js/extra-typings';
 import { describeError, ERROR_CODES, isCubecapeError } from '../core/errors.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { EXIT, type ExitCode } from '../engine/gate.js';
+import { dbCommand } from './db.js';
 import { diffCommand } from './diff.js';
 import { explainCommand } from './explain.js';
 import { fixCommand } from './fix.js';
@@ -33,6 +34,7 @@ function program(io: CliIO, result: { code: ExitCode; reason?: string }): Comman
   root.addCommand(fixCommand(io, result));
   root.addCommand(diffCommand(io, result));
   root.addCommand(renderCommand(io, result));
+  root.addCommand(dbCommand(io, result));
   // Subcommands do not inherit these from the root when added with addCommand.
   for (const command of root.commands) command.exitOverride().configureOutput(output);
   return root;

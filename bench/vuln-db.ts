@@ -1,0 +1,104 @@
+/**
+ * `node --import tsx bench/vuln-db.ts [corpus-dir]`: import rate of the OSV corpora (Go JSON,
+ * PyPA YAML, and the Go corpus as one all.zip) into a fresh SQLite file, and the time to match
+ * 5,000 packages. Prints numbers; asserts nothing.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { importOsv, VulnDb } from '../src/vuln/db/index.js';
+import { matchPackages, type PackageQuery } from '../src/vuln/match/index.js';
+
+const root = process.argv[2] ?? '/work/shared/corpus/osv';
+const go = join(root, 'golang-vulndb');
+const pypa = join(root, 'pypa-advisory-database');
+const work = mkdtempSync(join(tmpdir(), 'cubecape-bench-'));
+
+/** A minimal zip writer so the all.zip path is measured on the same data. */
+function zipDirectory(dir: string): Buffer {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.json') || file.includes('_SOURCE')) continue;
+    const data = readFileSync(join(dir, file));
+    const body = deflateRawSync(data, { level: 1 });
+    const name = Buffer.from(file.split('/').at(-1) ?? file);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(crc32(data), 16);
+    entry.writeUInt32LE(body.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    parts.push(local, name, body);
+    central.push(entry, name);
+    offset += 30 + name.length + body.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(central.length / 2, 8);
+  end.writeUInt16LE(central.length / 2, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directory, end]);
+}
+
+function timeImport(label: string, paths: string[], file: string): VulnDb {
+  const db = VulnDb.open(join(work, file));
+  const summary = importOsv(db, paths);
+  const rate = Math.round(summary.records / (summary.milliseconds / 1000));
+  console.log(
+    `${label.padEnd(24)} ${String(summary.records).padStart(6)} advisories ${summary.milliseconds.toFixed(0).padStart(6)} ms ${String(rate).padStart(7)}/s`,
+  );
+  return db;
+}
+
+try {
+  const zipPath = join(work, 'all.zip');
+  writeFileSync(zipPath, zipDirectory(go));
+  timeImport('Go JSON files', [go], 'go.db').close();
+  timeImport('PyPA YAML files', [pypa], 'pypa.db').close();
+  timeImport('Go all.zip', [zipPath], 'zip.db').close();
+  const both = timeImport('Go + PyPA files', [go, pypa], 'both.db');
+  const again = importOsv(both, [go, pypa]);
+  console.log(`re-import (unchanged)    ${again.milliseconds.toFixed(0)} ms`);
+
+  const names = [
+    ...new Set(
+      readdirSync(join(pypa, 'vulns'), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name),
+    ),
+  ];
+  const packages: PackageQuery[] = [];
+  for (let i = 0; packages.length < 5000; i++) {
+    const name = names[i % names.length] ?? 'requests';
+    packages.push({ ecosystem: 'PyPI', name, version: `${i % 4}.${i % 10}.0` });
+    packages.push({
+      ecosystem: 'Go',
+      name: 'github.com/gofiber/fiber/v2',
+      version: `v2.${i % 55}.0`,
+    });
+  }
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    const result = matchPackages(both, packages);
+    console.log(
+      `match ${packages.length} packages run ${run + 1}: ${(performance.now() - started).toFixed(0)} ms, ${result.findings.length} findings`,
+    );
+  }
+  both.close();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { baseEcosystem, ecosystemKey, normalizePackageName } from './package-name.js';
+import type { OsvRecord } from './osv-record.js';
+
+/** Bumped whenever the tables change shape; older files are rebuilt on import. */
+export const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS advisories (
+  id TEXT PRIMARY KEY,
+  modified TEXT NOT NULL,
+  published TEXT,
+  withdrawn TEXT,
+  summary TEXT,
+  details TEXT,
+  aliases TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  refs TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  digest TEXT NOT NULL,
+  source TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS affected (
+  base TEXT NOT NULL,
+  ecosystem TEXT NOT NULL,
+  name TEXT NOT NULL,
+  advisory_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS affected_lookup ON affected (base, name);
+CREATE INDEX IF NOT EXISTS affected_advisory ON affected (advisory_id);
+`;
+
+/** One validated record ready to store, with the file it came from. */
+export interface StoreInput {
+  readonly record: OsvRecord;
+  readonly document: unknown;
+  readonly source: string;
+}
+
+/** What a batch did to the database. */
+export interface UpsertCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Skipped because the stored copy has a newer `modified`. */
+  older: number;
+}
+
+/** A row of the package index. */
+export interface IndexHit {
+  readonly advisoryId: string;
+  /** The ecosystem string of the advisory, lower-cased (`debian:12`). */
+  readonly ecosystem: string;
+}
+
+/** What `db status` shows. */
+export interface DbStatus {
+  readonly path: string;
+  readonly schemaVersion: number;
+  readonly advisories: number;
+  readonly withdrawn: number;
+  readonly ecosystems: readonly { readonly ecosystem: string; readonly advisories: number }[];
+  readonly newestModified: string | undefined;
+  readonly lastImport: string | undefined;
+}
+
+interface StateRow {
+  modified: string;
+  digest: string;
+}
+
+/**
+ * The offline vulnerability database: OSV advisories in SQLite plus an index from
+ * (ecosystem, normalised package name) to advisory ids. Synchronous, like better-sqlite3.
+ */
+export class VulnDb {
+  readonly path: string;
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  private constructor(path: string, db: Database.Database) {
+    this.path = path;
+    this.db = db;
+    this.statements = {
+      state: db.prepare<[string], StateRow>('SELECT modified, digest FROM advisories WHERE id = ?'),
+      upsert: db.prepare(
+        `INSERT OR REPLACE INTO advisories
+         (id, modified, published, withdrawn, summary, details, aliases, severity, refs, raw, digest, source)
+         VALUES (@id, @modified, @published, @withdrawn, @summary, @details, @aliases, @severity, @refs, @raw, @digest, @source)`,
+      ),
+      unindex: db.prepare('DELETE FROM affected WHERE advisory_id = ?'),
+      index: db.prepare(
+        'INSERT INTO affected (base, ecosystem, name, advisory_id) VALUES (?, ?, ?, ?)',
+      ),
+      lookup: db.prepare<[string, string], { advisory_id: string; ecosystem: string }>(
+        'SELECT advisory_id, ecosystem FROM affected WHERE base = ? AND name = ?',
+      ),
+      raw: db.prepare<[string], { raw: string; withdrawn: string | null }>(
+        'SELECT raw, withdrawn FROM advisories WHERE id = ?',
+      ),
+      setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+      getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+    };
+  }
+
+  /**
+   * Opens (creating when missing, unless `readonly`) the database file at `path`;
+   * `:memory:` gives a private in-memory database.
+   */
+  static open(path: string, options: { readonly readonly?: boolean } = {}): VulnDb {
+    const readonly = options.readonly === true;
+    if (!readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path, { readonly, fileMustExist: readonly });
+    if (!readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.exec(SCHEMA);
+      db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)").run(
+        String(SCHEMA_VERSION),
+      );
+    }
+    return new VulnDb(path, db);
+  }
+
+  /**
+   * Stores records in one transaction. A record replaces the stored one with the same id
+   * when its `modified` is newer, or equal with different content (a re-export); an older
+   * copy is ignored, so importing sources in any order converges.
+   */
+  upsert(inputs: readonly StoreInput[]): UpsertCounts {
+    const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0, older: 0 };
+    const run = this.db.transaction(() => {
+      for (const input of inputs) this.upsertOne(input, counts);
+    });
+    run();
+    return counts;
+  }
+
+  private upsertOne({ record, document, source }: StoreInput, counts: UpsertCounts): void {
+    const raw = JSON.stringify(document);
+    const digest = createHash('sha1').update(raw).digest('base64');
+    const state = this.statements.state.get(record.id);
+    if (state !== undefined) {
+      if (record.modified < state.modified) {
+        counts.older++;
+        return;
+      }
+      if (record.modified === state.modified && digest === state.digest) {
+        counts.unchanged++;
+        return;
+      }
+      this.statements.unindex.run(record.id);
+      counts.updated++;
+    } else counts.added++;
+    this.statements.upsert.run({
+      id: record.id,
+      modified: record.modified,
+      published: record.published ?? null,
+      withdrawn: record.withdrawn ?? null,
+      summary: record.summary ?? null,
+      details: record.details ?? null,
+      aliases: JSON.stringify(record.aliases),
+      severity: JSON.stringify(record.severity),
+      refs: JSON.stringify(record.references),
+      raw,
+      digest,
+      source,
+    });
+    const seen = new Set<string>();
+    for (const { package: pkg } of record.affected) {
+      const key = `${ecosystemKey(pkg.ecosystem)}\u0000${normalizePackageName(pkg.ecosystem, pkg.name)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      this.statements.index.run(
+        baseEcosystem(pkg.ecosystem),
+        ecosystemKey(pkg.ecosystem),
+        normalizePackageName(pkg.ecosystem, pkg.name),
+        record.id,
+      );
+    }
+  }
+
+  /** Advisory ids indexed for a package, any release of its ecosystem. */
+  lookup(ecosystem: string, name: string): IndexHit[] {
+    return this.statements.lookup
+      .all(baseEcosystem(ecosystem), normalizePackageName(ecosystem, name))
+      .map((row) => ({ advisoryId: row.advisory_id, ecosystem: row.ecosystem }));
+  }
+
+  /** The stored OSV document and its withdrawn date, or `undefined` for an unknown id. */
+  advisory(id: string): { document: unknown; withdrawn: string | undefined } | undefined {
+    const row = this.statements.raw.get(id);
+    if (row === undefined) return undefined;
+    return { document: JSON.parse(row.raw) as unknown, withdrawn: row.withdrawn ?? undefined };
+  }
+
+  /** Records when an import finished. */
+  markImported(at: Date): void {
+    this.statements.setMeta.run('last_import', at.toISOString());
+  }
+
+  /** Counts per ecosystem, newest `modified` and the time of the last import. */
+  status(): DbStatus {
+    const totals = this.db
+      .prepare<[], { n: number; w: number | null; m: string | null }>(
+        'SELECT COUNT(*) AS n, SUM(withdrawn IS NOT NULL) AS w, MAX(modified) AS m FROM advisories',
+      )
+      .get();
+    const ecosystems = this.db
+      .prepare<[], { base: string; n: number }>(
+        'SELECT base, COUNT(DISTINCT advisory_id) AS n FROM affected GROUP BY base ORDER BY base',
+      )
+      .all()
+      .map((row) => ({ ecosystem: row.base, advisories: row.n }));
+    return {
+      path: this.path,
+      schemaVersion: Number(this.statements.getMeta.get('schema_version')?.value ?? 0),
+      advisories: totals?.n ?? 0,
+      withdrawn: totals?.w ?? 0,
+      ecosystems,
+      newestModified: totals?.m ?? undefined,
+      lastImport: this.statements.getMeta.get('last_import')?.value,
+    };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

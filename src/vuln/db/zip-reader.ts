@@ -1,0 +1,106 @@
+import { inflateRawSync } from 'node:zlib';
+
+/** One file read from a zip archive into memory. */
+export interface ZipEntry {
+  readonly name: string;
+  readonly data: Buffer;
+}
+
+/** Bounds that keep a hostile archive from exhausting memory. */
+export interface ZipLimits {
+  /** Largest uncompressed entry accepted. */
+  readonly maxEntryBytes: number;
+  /** Largest number of entries accepted. */
+  readonly maxEntries: number;
+}
+
+/** A skipped entry or an archive-level problem. */
+export interface ZipProblem {
+  readonly name: string;
+  readonly reason: string;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntryBytes: 16 * 1024 * 1024,
+  maxEntries: 2_000_000,
+};
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+function findEndOfCentralDirectory(zip: Buffer): number {
+  // The record is 22 bytes plus a comment of at most 65535 bytes, at the end of the file.
+  const lowest = Math.max(0, zip.length - 22 - 65535);
+  for (let at = zip.length - 22; at >= lowest; at--) {
+    if (zip.readUInt32LE(at) === EOCD) return at;
+  }
+  return -1;
+}
+
+function inflate(
+  zip: Buffer,
+  method: number,
+  start: number,
+  size: number,
+  limits: ZipLimits,
+): Buffer {
+  if (start + size > zip.length) throw new Error('entry data runs past the end of the archive');
+  const compressed = zip.subarray(start, start + size);
+  if (method === 0) return Buffer.from(compressed);
+  if (method === 8) return inflateRawSync(compressed, { maxOutputLength: limits.maxEntryBytes });
+  throw new Error(`compression method ${method} is not supported (only stored and deflate)`);
+}
+
+/**
+ * Reads every file of a zip archive from its central directory into memory. Entries are
+ * never written to disk, so names need no path sanitising. Directories, encrypted entries
+ * and oversized entries are skipped with a problem; a broken archive yields one problem.
+ * Zip64 archives (over 4 GiB or 65,535 entries) are not supported.
+ */
+export function readZip(
+  zip: Buffer,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): { entries: ZipEntry[]; problems: ZipProblem[] } {
+  const entries: ZipEntry[] = [];
+  const problems: ZipProblem[] = [];
+  const end = zip.length >= 22 ? findEndOfCentralDirectory(zip) : -1;
+  if (end < 0) return { entries, problems: [{ name: '', reason: 'not a zip archive' }] };
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  if (count > limits.maxEntries)
+    return { entries, problems: [{ name: '', reason: `more than ${limits.maxEntries} entries` }] };
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL) {
+      problems.push({ name: '', reason: 'corrupt central directory' });
+      break;
+    }
+    const flags = zip.readUInt16LE(at + 8);
+    const method = zip.readUInt16LE(at + 10);
+    const compressedSize = zip.readUInt32LE(at + 20);
+    const size = zip.readUInt32LE(at + 24);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    at += 46 + skip;
+    if (name.endsWith('/')) continue;
+    if ((flags & 1) !== 0) {
+      problems.push({ name, reason: 'encrypted entry' });
+      continue;
+    }
+    if (size > limits.maxEntryBytes) {
+      problems.push({ name, reason: `entry larger than ${limits.maxEntryBytes} bytes` });
+      continue;
+    }
+    try {
+      if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL)
+        throw new Error('missing local file header');
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      entries.push({ name, data: inflate(zip, method, start, compressedSize, limits) });
+    } catch (error) {
+      problems.push({ name, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { entries, problems };
+}
