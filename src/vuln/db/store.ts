@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
+
+/**
+ * The native SQLite driver is loaded on first use, not at start-up: only `db` and `vuln`
+ * commands need it, and every other command must work even where it failed to build.
+ */
+function sqlite(): typeof Database {
+  const require = createRequire(import.meta.url);
+  return require('better-sqlite3') as typeof Database;
+}
 import { baseEcosystem, ecosystemKey, normalizePackageName } from './package-name.js';
 import type { OsvRecord } from './osv-record.js';
 
@@ -114,7 +124,8 @@ export class VulnDb {
   static open(path: string, options: { readonly readonly?: boolean } = {}): VulnDb {
     const readonly = options.readonly === true;
     if (!readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path, { readonly, fileMustExist: readonly });
+    const Driver = sqlite();
+    const db = new Driver(path, { readonly, fileMustExist: readonly });
     if (!readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
