@@ -31,7 +31,7 @@ export async function readPolicies(paths: readonly string[]): Promise<LoadedPoli
   if (loaded.controls.length === 0) {
     throw new CubecapeError(
       'CONFIG',
-      `no policies found in ${paths.join(', ')}: expected ValidatingAdmissionPolicy documents`,
+      `no policies found in ${paths.join(', ')}: expected ValidatingAdmissionPolicy or Kyverno ClusterPolicy/Policy documents`,
     );
   }
   return loaded;

@@ -251,7 +251,7 @@ export function scanCommand() {
     .option('--no-config', 'ignore .cubecape.yaml in the working directory')
     .option(
       '--policy <path>',
-      'user policies (ValidatingAdmissionPolicy YAML; file or directory, repeatable)',
+      'user policies: ValidatingAdmissionPolicy or Kyverno YAML (file or directory, repeatable)',
       collectRepeat,
     )
     .option('--color', 'force coloured output')

@@ -2,6 +2,7 @@ import type { Control } from '../controls/define.js';
 import { defineFramework, type FrameworkDefinition } from '../frameworks/define.js';
 import { celControls } from './cel/vap-controls.js';
 import { loadCelPolicies } from './cel/vap-load.js';
+import { kyvernoControls, loadKyvernoPolicies } from './kyverno/index.js';
 
 /** A document read from a policy file. */
 export interface PolicyDocument {
@@ -27,12 +28,13 @@ export interface LoadedPolicies {
 export const POLICIES_FRAMEWORK_ID = 'policies';
 
 /**
- * Turns user policy documents (ValidatingAdmissionPolicy and bindings, with their parameter
- * objects) into controls that run in the same engine, report, exceptions and gates as built-ins.
+ * Turns user policy documents (ValidatingAdmissionPolicy and bindings with their parameter
+ * objects; Kyverno ClusterPolicy and Policy) into controls that run in the same engine, report, exceptions and gates as built-ins.
  */
 export function loadPolicies(documents: readonly PolicyDocument[]): LoadedPolicies {
   const cel = loadCelPolicies(documents);
-  const controls = celControls(cel);
+  const kyverno = loadKyvernoPolicies(documents);
+  const controls = [...celControls(cel), ...kyvernoControls(kyverno.policies)];
   const framework =
     controls.length === 0
       ? undefined
@@ -45,5 +47,9 @@ export function loadPolicies(documents: readonly PolicyDocument[]): LoadedPolici
             { id: 'policies', title: 'User policies', controls: controls.map((c) => c.id) },
           ],
         });
-  return { controls, framework, problems: cel.problems };
+  const problems: PolicyProblem[] = [
+    ...cel.problems,
+    ...kyverno.problems.map((problem) => ({ ...problem, name: 'Kyverno policy' })),
+  ];
+  return { controls, framework, problems };
 }

@@ -86,3 +86,48 @@ describe('cubecape scan --policy', () => {
     );
   });
 });
+
+const KYVERNO = `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: require-team-label
+  annotations:
+    policies.kyverno.io/severity: high
+spec:
+  validationFailureAction: Enforce
+  rules:
+    - name: check-team
+      match:
+        any:
+          - resources:
+              kinds: [Deployment]
+      validate:
+        message: "label 'team' is required"
+        pattern:
+          metadata:
+            labels:
+              team: "?*"
+`;
+
+describe('cubecape scan --policy with Kyverno', () => {
+  it('judges resources with Kyverno ClusterPolicies next to the built-in controls', async () => {
+    const dir = tempDir({ 'kyverno.yaml': KYVERNO, 'app.yaml': deployment('web', 1) });
+    const run = await runCli([
+      'scan',
+      join(dir, 'app.yaml'),
+      '--policy',
+      join(dir, 'kyverno.yaml'),
+      '--framework',
+      'policies',
+      '-f',
+      'json',
+    ]);
+    assert.equal(run.code, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as ScanReport;
+    const failed = report.findings.filter((f) => f.status === 'failed');
+    assert.deepEqual(
+      failed.map((f) => f.controlId),
+      ['kyverno:require-team-label/check-team'],
+    );
+  });
+});
