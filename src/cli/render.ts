@@ -10,6 +10,11 @@ import {
   type HelmOptions,
 } from '../ingest/helm/index.js';
 import { TemplateError } from '../ingest/helm/template/index.js';
+import {
+  buildKustomization,
+  isKustomizationPath,
+  kustomizeText,
+} from '../ingest/kustomize/index.js';
 import type { CliIO } from './io.js';
 import { collectRepeat } from './options.js';
 
@@ -55,8 +60,9 @@ function located(
 }
 
 /**
- * Renders a chart like `helm template` and prints (or writes) the manifests cubecape would scan.
- * Template, values and chart errors exit 3 with the template location.
+ * Renders a chart like `helm template` (or builds a kustomization like `kustomize build`) and
+ * prints (or writes) the manifests cubecape would scan. Template, values, chart and kustomization
+ * errors exit 3 with their location.
  */
 export async function renderAction(
   chart: string,
@@ -64,15 +70,21 @@ export async function renderAction(
   io: CliIO,
 ): Promise<{ code: ExitCode; reason?: string }> {
   let text: string;
+  const kustomization = await isKustomizationPath(chart);
   try {
-    const helm = helmOptionsOf({ ...options, releaseNamespace: options.namespace });
-    text = renderedText(await renderChartPath(chart, helm));
+    if (kustomization) {
+      text = kustomizeText(await buildKustomization(chart));
+    } else {
+      const helm = helmOptionsOf({ ...options, releaseNamespace: options.namespace });
+      text = renderedText(await renderChartPath(chart, helm));
+    }
   } catch (error) {
     if (!isCubecapeError(error)) throw error;
     const kind = (ERROR_CODES as Record<string, string>)[error.code];
     const code = kind === 'input' ? EXIT.INCOMPLETE : EXIT.USAGE;
     io.stderr.write(`${located(error, chart)} [${error.code}]\n`);
-    return { code, reason: `the chart could not be rendered (${error.code})` };
+    const what = kustomization ? 'kustomization could not be built' : 'chart could not be rendered';
+    return { code, reason: `the ${what} (${error.code})` };
   }
   if (options.output === undefined) io.stdout.write(text);
   else await writeFile(resolve(io.cwd, options.output), text);
@@ -82,9 +94,13 @@ export async function renderAction(
 function renderOptions() {
   return new Command('render')
     .description(
-      'Render a Helm chart (directory or .tgz) as `helm template` does: what scan would read',
+      'Render a Helm chart (directory or .tgz) as `helm template` does, or build a kustomization ' +
+        'directory as `kustomize build` does: what scan would read',
     )
-    .argument('<chart>', 'chart directory (with Chart.yaml) or packaged .tgz')
+    .argument(
+      '<chart>',
+      'chart directory (with Chart.yaml), packaged .tgz, or directory with a kustomization file',
+    )
     .option('-f, --values <file>', 'values file (repeatable; later files win)', collectRepeat)
     .option('--set <values>', 'set values: a.b=c,d[0]=e,f={x,y} (repeatable)', collectRepeat)
     .option('--set-string <values>', 'like --set, but every value is a string', collectRepeat)

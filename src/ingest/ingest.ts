@@ -1,6 +1,7 @@
 import { mapWithLimit } from './concurrency.js';
 import { isChartPath, readChartResources, type HelmOptions } from './helm/index.js';
 import { discoverFiles } from './discover.js';
+import { isKustomizationPath, readKustomizationResources } from './kustomize/index.js';
 import type { DiscoveredFile } from './discover.js';
 import { readRegularFile, readStdinText, readStream } from './read-input.js';
 import type { ReadOutcome } from './read-input.js';
@@ -57,8 +58,17 @@ export async function ingestPaths(
   const isChart = await Promise.all(
     allPaths.map((path) => (path === '-' ? Promise.resolve(false) : isChartPath(path))),
   );
-  const paths = allPaths.filter((_, index) => isChart[index] !== true);
+  // So is a kustomization directory: it is built, as `kustomize build` would.
+  const isKustomization = await Promise.all(
+    allPaths.map((path, index) =>
+      path === '-' || isChart[index] === true ? Promise.resolve(false) : isKustomizationPath(path),
+    ),
+  );
+  const paths = allPaths.filter(
+    (_, index) => isChart[index] !== true && isKustomization[index] !== true,
+  );
   const charts = allPaths.filter((_, index) => isChart[index] === true);
+  const kustomizations = allPaths.filter((_, index) => isKustomization[index] === true);
   const discovery = await discoverFiles(paths, { exclude: options.exclude });
   const total = discovery.files.length;
   let done = 0;
@@ -96,6 +106,13 @@ export async function ingestPaths(
     issues.push(...rendered.issues);
     drafts.push(...rendered.drafts);
     if (rendered.drafts.length > 0 || rendered.issues.length === 0) filesRead += 1;
+  }
+  for (const dir of kustomizations) {
+    const built = await readKustomizationResources(dir);
+    inputs.push({ type: 'kustomize', target: dir });
+    issues.push(...built.issues);
+    drafts.push(...built.drafts);
+    if (built.issues.length === 0) filesRead += 1;
   }
   return { resources: assignIds(drafts), issues, inputs, filesRead, bytesRead };
 }
