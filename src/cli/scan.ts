@@ -49,14 +49,11 @@ function selectionOf(options: ScanOptions): Selection {
   };
 }
 
-/** Runs a scan and returns the report; throws CubecapeError on usage errors. */
-export async function runScan(
-  paths: readonly string[],
-  options: ScanOptions,
-  io: CliIO,
-): Promise<ScanReport> {
-  const started = performance.now();
-  const scannedAt = new Date();
+/**
+ * Reads and checks everything a scan needs besides its inputs — policies, baseline, controls
+ * configuration, exceptions — so a typo fails in a second, not after a long scan.
+ */
+async function prepareScan(options: ScanOptions, io: CliIO) {
   const selection = selectionOf(options);
   const policies = options.policy === undefined ? undefined : await readPolicies(options.policy);
   const allControls = [...builtinControls, ...(policies?.controls ?? [])];
@@ -65,7 +62,6 @@ export async function runScan(
       ? builtinFrameworks
       : [...builtinFrameworks, policies.framework];
   const { controls, frameworks } = selectControls(allControls, allFrameworks, selection);
-  // Configuration is read before the scan, so a typo fails in a second, not after a long scan.
   if (options.failOnNew && options.baseline === undefined) {
     throw new CubecapeError(
       'USAGE',
@@ -78,10 +74,40 @@ export async function runScan(
       : await readReportFile(options.baseline, io.cwd, 'baseline');
   const controlsSettings = await loadControlsSettings(options.config, io);
   const catalog = { controls: allControls, frameworks: allFrameworks };
-  const loaded = loadExceptions(
+  const exceptionRules = loadExceptions(
     await readExceptionFiles(options.exceptions ?? [], io.cwd),
     catalog,
   );
+  return {
+    selection,
+    controls,
+    frameworks,
+    allFrameworks,
+    catalog,
+    baseline,
+    controlsSettings,
+    exceptionRules,
+  };
+}
+
+/** Runs a scan and returns the report; throws CubecapeError on usage errors. */
+export async function runScan(
+  paths: readonly string[],
+  options: ScanOptions,
+  io: CliIO,
+): Promise<ScanReport> {
+  const started = performance.now();
+  const scannedAt = new Date();
+  const {
+    selection,
+    controls,
+    frameworks,
+    allFrameworks,
+    catalog,
+    baseline,
+    controlsSettings,
+    exceptionRules,
+  } = await prepareScan(options, io);
   const showProgress = io.stderr.isTTY === true && io.env['CI'] === undefined;
   const progress = createProgress(io.stderr, showProgress);
   const ingested = await ingestPaths(paths, {
@@ -107,7 +133,7 @@ export async function runScan(
     },
   });
   progress.done();
-  const exceptions = applyExceptions(evaluation, loaded.rules, {
+  const exceptions = applyExceptions(evaluation, exceptionRules.rules, {
     now: scannedAt,
     inline: options.inlineExceptions,
     catalog,
@@ -121,7 +147,7 @@ export async function runScan(
     evaluation,
     frameworks,
     allFrameworks,
-    issues: [...ingested.issues, ...loaded.warnings, ...exceptions.warnings],
+    issues: [...ingested.issues, ...exceptionRules.warnings, ...exceptions.warnings],
     exceptions,
   });
   return baseline === undefined ? report : applyBaseline(report, baseline);
