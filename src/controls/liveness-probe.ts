@@ -1,10 +1,6 @@
-import { describeContainer } from '../model/containers.js';
-import { isRecord } from '../model/resource.js';
-import { defineControl, type Violation } from './define.js';
-import { LONG_RUNNING_KINDS } from './probe-scope.js';
-import { evidenceOf, judgeContainers } from './workload-scope.js';
-
-type MessageId = 'no-liveness-probe' | 'invalid-liveness-probe';
+import { defineControl } from './define.js';
+import { LONG_RUNNING_KINDS, probeViolations } from './probe-scope.js';
+import { judgeContainers } from './workload-scope.js';
 
 export default defineControl({
   id: 'liveness-probe',
@@ -28,21 +24,11 @@ export default defineControl({
   check: (resource) =>
     judgeContainers(
       resource,
-      (ref): Violation<MessageId>[] => {
-        const probe = ref.container['livenessProbe'];
-        if (isRecord(probe)) return [];
-        const container = describeContainer(ref);
-        if (probe === undefined || probe === null)
-          return [{ messageId: 'no-liveness-probe', data: { container }, path: ref.path }];
-        return [
-          {
-            messageId: 'invalid-liveness-probe',
-            data: { container },
-            path: [...ref.path, 'livenessProbe'],
-            evidence: evidenceOf(probe),
-          },
-        ];
-      },
+      (ref) =>
+        probeViolations(ref, 'livenessProbe', {
+          missing: 'no-liveness-probe',
+          invalid: 'invalid-liveness-probe',
+        }),
       ['containers'],
     ),
 });

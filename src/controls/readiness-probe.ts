@@ -1,10 +1,6 @@
-import { describeContainer } from '../model/containers.js';
-import { isRecord } from '../model/resource.js';
-import { defineControl, type Violation } from './define.js';
-import { LONG_RUNNING_KINDS } from './probe-scope.js';
-import { evidenceOf, judgeContainers } from './workload-scope.js';
-
-type MessageId = 'no-readiness-probe' | 'invalid-readiness-probe';
+import { defineControl } from './define.js';
+import { LONG_RUNNING_KINDS, probeViolations } from './probe-scope.js';
+import { judgeContainers } from './workload-scope.js';
 
 export default defineControl({
   id: 'readiness-probe',
@@ -28,21 +24,11 @@ export default defineControl({
   check: (resource) =>
     judgeContainers(
       resource,
-      (ref): Violation<MessageId>[] => {
-        const probe = ref.container['readinessProbe'];
-        if (isRecord(probe)) return [];
-        const container = describeContainer(ref);
-        if (probe === undefined || probe === null)
-          return [{ messageId: 'no-readiness-probe', data: { container }, path: ref.path }];
-        return [
-          {
-            messageId: 'invalid-readiness-probe',
-            data: { container },
-            path: [...ref.path, 'readinessProbe'],
-            evidence: evidenceOf(probe),
-          },
-        ];
-      },
+      (ref) =>
+        probeViolations(ref, 'readinessProbe', {
+          missing: 'no-readiness-probe',
+          invalid: 'invalid-readiness-probe',
+        }),
       ['containers'],
     ),
 });
