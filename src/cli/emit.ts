@@ -1,6 +1,6 @@
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CubecapeError } from '../core/errors.js';
+import { CubecapeError, locationPrefix } from '../core/errors.js';
 import { FORMAT_EXTENSIONS, formatters, type FormatName } from '../report/formatters/index.js';
 import type { ReportError, ScanReport } from '../report/scan-report.js';
 import { colorEnabled, type CliIO } from './io.js';
@@ -63,10 +63,7 @@ async function destinations(
 }
 
 function describeError(error: ReportError): string {
-  const where = [error.file, error.line, error.line === undefined ? undefined : error.column]
-    .filter((p) => p !== undefined)
-    .join(':');
-  return `${where === '' ? '' : `${where}: `}${error.severity}: ${error.message} [${error.code}]`;
+  return `${locationPrefix(error)}${error.severity}: ${error.message} [${error.code}]`;
 }
 
 /**

@@ -2,7 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { Command, type CommandUnknownOpts } from '@commander-js/extra-typings';
-import { CubecapeError, describeError, ERROR_CODES, isCubecapeError } from '../core/errors.js';
+import {
+  CubecapeError,
+  describeError,
+  ERROR_CODES,
+  isCubecapeError,
+  locationPrefix,
+} from '../core/errors.js';
 import { builtinControls } from '../controls/index.js';
 import { evaluate } from '../engine/evaluate.js';
 import { EXIT, type ExitCode } from '../engine/gate.js';
@@ -153,10 +159,7 @@ function noteLine(note: FixNote): string {
 }
 
 function issueLine(issue: IngestIssue): string {
-  const where = [issue.file, issue.line, issue.line === undefined ? undefined : issue.column]
-    .filter((part) => part !== undefined)
-    .join(':');
-  return `${where === '' ? '' : `${where}: `}${issue.message} [${issue.code}]`;
+  return `${locationPrefix(issue)}${issue.message} [${issue.code}]`;
 }
 
 function plural(count: number, word: string): string {

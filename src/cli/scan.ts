@@ -1,5 +1,5 @@
 import { Command, Option } from '@commander-js/extra-typings';
-import { CubecapeError } from '../core/errors.js';
+import { CubecapeError, locationPrefix } from '../core/errors.js';
 import type { Severity } from '../core/severity.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { builtinControls } from '../controls/index.js';
@@ -160,10 +160,9 @@ export async function runScan(
 function warnAboutExceptions(report: ScanReport, io: CliIO): void {
   for (const error of report.errors) {
     if (!error.code.startsWith('EXCEPTION_')) continue;
-    const where = [error.file, error.line].filter((part) => part !== undefined).join(':');
-    io.stderr.write(
-      `${where === '' ? '' : `${where}: `}warning: ${error.message} [${error.code}]\n`,
-    );
+    // The line is enough to find an exception entry; columns would only add noise here.
+    const where = locationPrefix({ file: error.file, line: error.line });
+    io.stderr.write(`${where}warning: ${error.message} [${error.code}]\n`);
   }
 }
 

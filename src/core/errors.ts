@@ -59,11 +59,23 @@ export class CubecapeError<C extends ErrorCode = ErrorCode> extends Error {
   /** `file:line:col: message`, omitting what is unknown. */
   get located(): string {
     if (this.file === undefined) return this.message;
-    const where = [this.file, this.line, this.line === undefined ? undefined : this.column]
-      .filter((part) => part !== undefined)
-      .join(':');
-    return `${where}: ${this.message}`;
+    return `${locationPrefix(this)}${this.message}`;
   }
+}
+
+/**
+ * `file:line:col: ` for messages, leaving out what is unknown (a column only with a line);
+ * empty when nothing is known.
+ */
+export function locationPrefix(where: {
+  readonly file?: string | undefined;
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
+}): string {
+  const text = [where.file, where.line, where.line === undefined ? undefined : where.column]
+    .filter((part) => part !== undefined)
+    .join(':');
+  return text === '' ? '' : `${text}: `;
 }
 
 export function isCubecapeError(error: unknown): error is CubecapeError {
