@@ -1,7 +1,8 @@
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CubecapeError, locationPrefix } from '../core/errors.js';
 import { FORMAT_EXTENSIONS, formatters, type FormatName } from '../report/formatters/index.js';
+import { jsonChunks } from '../report/formatters/json.js';
 import type { ReportError, ScanReport } from '../report/scan-report.js';
 import { colorEnabled, type CliIO } from './io.js';
 
@@ -25,10 +26,27 @@ async function isDirectory(path: string): Promise<boolean> {
 }
 
 /** Writes via a temporary file and a rename, so an interrupted run never leaves half a report. */
-async function writeAtomically(path: string, text: string): Promise<void> {
+async function writeAtomically(path: string, chunks: Iterable<string>): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
+  const file = await open(temporary, 'w');
+  try {
+    for (const chunk of chunks) await file.write(chunk);
+  } catch (error) {
+    await file.close();
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await file.close();
   await rename(temporary, path);
+}
+
+/** A format's text, in pieces where the format can be produced that way (large JSON reports). */
+function render(
+  format: FormatName,
+  report: ScanReport,
+  context: Parameters<(typeof formatters)[FormatName]>[1],
+): Iterable<string> {
+  return format === 'json' ? jsonChunks(report) : [formatters[format](report, context)];
 }
 
 /** Where each format goes: stdout (undefined) or a file path. */
@@ -80,15 +98,15 @@ export async function emitReport(
   for (const [format, path] of targets) {
     const color =
       options.color ?? (path === undefined && format === 'pretty' && colorEnabled(io, io.stdout));
-    const text = formatters[format](report, {
+    const chunks = render(format, report, {
       color: path === undefined ? color : false,
       width,
       verbose: options.verbose,
       ...(options.junitBy === undefined ? {} : { junitBy: options.junitBy }),
       cwd: io.cwd,
     });
-    if (path === undefined) io.stdout.write(text);
-    else await writeAtomically(path, text);
+    if (path === undefined) for (const chunk of chunks) io.stdout.write(chunk);
+    else await writeAtomically(path, chunks);
   }
   const prettyOnStdout = targets.get('pretty') === undefined && targets.has('pretty');
   if (!prettyOnStdout) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatters, isFormatName } from '../../src/report/formatters/index.js';
-import { json } from '../../src/report/formatters/json.js';
+import { json, jsonChunks } from '../../src/report/formatters/json.js';
 import { orderKeys, REPORT_KEY_ORDER } from '../../src/report/formatters/key-order.js';
 import type { ScanReport } from '../../src/report/scan-report.js';
 import {
@@ -46,6 +46,28 @@ describe('json formatter', () => {
     const parsed = JSON.parse(output) as ScanReport;
     assert.equal(parsed.findings[3]?.message, `Rule grants every verb ${ANSI_ATTACK}`);
     assert.equal(parsed.findings[2]?.evidence, LONG_VALUE);
+  });
+
+  it('streams in chunks exactly the text JSON.stringify gives the ordered report', () => {
+    for (const [, report] of reports) {
+      const expected = `${JSON.stringify(orderKeys(report, REPORT_KEY_ORDER), null, 2)}\n`;
+      assert.equal([...jsonChunks(report)].join(''), expected);
+    }
+    // Many findings: the text comes in several chunks, none of them empty.
+    const base = sampleReport();
+    const first = base.findings[0];
+    assert.ok(first !== undefined);
+    const big: ScanReport = {
+      ...base,
+      findings: Array.from({ length: 6000 }, (_, i) => ({
+        ...first,
+        message: `m${i}…`.repeat(20),
+      })),
+    };
+    const chunks = [...jsonChunks(big)];
+    assert.ok(chunks.length > 2, `only ${chunks.length} chunks`);
+    assert.ok(chunks.every((chunk) => chunk.length > 0));
+    assert.equal(chunks.join(''), `${JSON.stringify(orderKeys(big, REPORT_KEY_ORDER), null, 2)}\n`);
   });
 
   it('is indented by two spaces', () => {
