@@ -5,14 +5,24 @@ import type { FormatContext } from './types.js';
 /** Top-level arrays that grow with the input: written item by item. */
 const LARGE_ARRAYS: ReadonlySet<string> = new Set(['resources', 'findings']);
 
-/** Text handed out per chunk: small enough to stay cheap to encode, large enough to be few. */
-const CHUNK_CHARS = 1 << 20;
+/** Array items stringified per call: few calls, each result small enough to stay cheap. */
+const BATCH_ITEMS = 1000;
 
 /** `JSON.stringify(value, null, 2)` as it reads when nested `indent` spaces deep. */
 function indented(value: unknown, indent: string): string {
   const text = JSON.stringify(value, null, 2);
   // JSON strings never contain a raw newline, so every newline starts a structural line.
   return text.includes('\n') ? text.replaceAll('\n', `\n${indent}`) : text;
+}
+
+/**
+ * Items `from`…`to` of a top-level array, indented as in the whole report. Stringifying them as
+ * the array of a one-key object makes JSON.stringify indent them at the right depth itself.
+ */
+function arraySlice(key: string, items: readonly unknown[], from: number, to: number): string {
+  const text = JSON.stringify({ [key]: items.slice(from, to) }, null, 2);
+  const prefix = `{\n  ${JSON.stringify(key)}: [\n`.length;
+  return text.slice(prefix, text.length - '\n  ]\n}'.length);
 }
 
 /**
@@ -28,17 +38,14 @@ export function* jsonChunks(report: ScanReport): Generator<string> {
     const value = ordered[key];
     const separator = index === keys.length - 1 ? '\n' : ',\n';
     out += `  ${JSON.stringify(key)}: `;
-    if (Array.isArray(value) && value.length > 0 && LARGE_ARRAYS.has(key)) {
-      out += '[\n';
+    if (Array.isArray(value) && value.length > BATCH_ITEMS && LARGE_ARRAYS.has(key)) {
       const items: readonly unknown[] = value;
-      for (let item = 0; item < items.length; item += 1) {
-        out += `    ${indented(items[item] ?? null, '    ')}${item === items.length - 1 ? '\n' : ',\n'}`;
-        if (out.length >= CHUNK_CHARS) {
-          yield out;
-          out = '';
-        }
+      yield `${out}[\n`;
+      for (let from = 0; from < items.length; from += BATCH_ITEMS) {
+        const to = Math.min(from + BATCH_ITEMS, items.length);
+        yield arraySlice(key, items, from, to) + (to === items.length ? '\n' : ',\n');
       }
-      out += `  ]${separator}`;
+      out = `  ]${separator}`;
     } else {
       out += `${indented(value, '  ')}${separator}`;
     }
