@@ -9,7 +9,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as prettier from 'prettier';
 import type { Control } from '../src/controls/define.js';
 import { builtinControls } from '../src/controls/index.js';
-import { PRE_V1_12_CIS_ALIASES } from '../src/frameworks/cis-v1.12.js';
 import {
   frameworkControlIds,
   mappingRationale,
@@ -113,22 +112,7 @@ function renderFramework(
     if (uncovered.length === 0) lines.push('Every section has at least one control.');
     for (const section of uncovered) lines.push(`- ${section.id}: ${section.title}`);
   }
-  if (framework.id === 'cis-v1.12') lines.push('', ...cisAliasNote());
   return `${lines.join('\n')}\n`;
-}
-
-function cisAliasNote(): string[] {
-  return [
-    '## Aliases with earlier numbers',
-    '',
-    'These controls still name a CIS recommendation by its number before v1.12 (section 5.2 lost a recommendation and General Policies moved from 5.7 to 5.6); this framework maps them by meaning:',
-    '',
-    ...PRE_V1_12_CIS_ALIASES.map(
-      ({ control, alias, recommendation }) =>
-        `- \`${control}\`: alias ${alias}, mapped to ${recommendation}`,
-    ),
-    '',
-  ];
 }
 
 function renderIndex(frameworks: readonly FrameworkDefinition[]): string {

@@ -28,7 +28,7 @@ export default defineControl({
   aliases: {
     kubescape: ['C-0061', 'C-0212'],
     checkov: ['CKV_K8S_21'],
-    cis: ['5.7.4'],
+    cis: ['5.6.4'],
   },
   messages: {
     'default-namespace': '{kind} {name} is placed in the default namespace.',

@@ -137,7 +137,7 @@ export default defineControl({
   severity: 'high',
   match: { kinds: [...WORKLOAD_KINDS, 'ConfigMap'] },
   aliases: {
-    kubescape: ['C-0012'],
+    kubescape: ['C-0012', 'C-0259'],
     polaris: ['sensitiveContainerEnvVar', 'sensitiveConfigmapContent'],
     kubeLinter: ['env-var-secret'],
   },

@@ -46,7 +46,7 @@ export default defineControl({
   severity: 'high',
   match: { kinds: WORKLOAD_KINDS },
   aliases: {
-    kubescape: ['C-0038', 'C-0041'],
+    kubescape: ['C-0038', 'C-0041', 'C-0275', 'C-0276'],
     checkov: ['CKV_K8S_17', 'CKV_K8S_18', 'CKV_K8S_19'],
     pss: ['hostNamespaces'],
     cis: ['5.2.3', '5.2.4', '5.2.5'],

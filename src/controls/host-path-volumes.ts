@@ -100,7 +100,7 @@ export default defineControl({
   aliases: {
     kubescape: ['C-0048'],
     pss: ['hostPathVolumes'],
-    cis: ['5.2.12'],
+    cis: ['5.2.11'],
     polaris: ['hostPathSet'],
     trivy: ['KSV023'],
   },

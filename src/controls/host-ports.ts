@@ -50,7 +50,7 @@ export default defineControl({
     kubescape: ['C-0044'],
     checkov: ['CKV_K8S_26'],
     pss: ['hostPorts'],
-    cis: ['5.2.13'],
+    cis: ['5.2.12'],
     polaris: ['hostPortSet'],
     trivy: ['KSV024'],
   },

@@ -3,6 +3,7 @@ import allowPrivilegeEscalation from './allow-privilege-escalation.js';
 import automountServiceAccountToken from './automount-service-account-token.js';
 import type { Control } from './define.js';
 import { clusterControls } from './registry-cluster.js';
+import { postureControls } from './registry-posture.js';
 import { pssControls } from './registry-pss.js';
 import { rbacControls } from './registry-rbac.js';
 import { workloadControls } from './registry-workload.js';
@@ -39,6 +40,7 @@ export const controlsById = {
   ...pssControls,
   ...rbacControls,
   ...clusterControls,
+  ...postureControls,
 } satisfies Record<string, Control>;
 
 /** Every built-in control, in registry order. */

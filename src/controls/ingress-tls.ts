@@ -26,7 +26,7 @@ export default defineControl({
     'Flags Ingresses with no spec.tls section, and rule hosts that no TLS entry covers. Traffic to those hosts is served over plain HTTP, so credentials and session cookies cross the network readable by anyone on the path.',
   severity: 'high',
   match: { kinds: ['Ingress'] },
-  aliases: { kubescape: ['C-0263'], polaris: ['tlsSettingsMissing'] },
+  aliases: { kubescape: ['C-0263', 'C-0245'], polaris: ['tlsSettingsMissing'] },
   messages: {
     'no-tls': 'The Ingress has no TLS configuration.',
     'host-without-tls': 'Host {host} is served without TLS: no spec.tls entry lists it.',

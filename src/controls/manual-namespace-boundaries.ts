@@ -7,6 +7,6 @@ export default defineRequirementControl({
     'Review item: namespaces should separate teams and applications so RBAC, quotas and network policies can follow those boundaries.',
   severity: 'medium',
   requires: 'manual',
-  aliases: { kubescape: ['C-0209'], cis: ['5.7.1'] },
+  aliases: { kubescape: ['C-0209'], cis: ['5.6.1'] },
   remediation: 'Split workloads into namespaces per team or application and scope roles to them.',
 });

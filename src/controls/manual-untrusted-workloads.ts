@@ -7,7 +7,7 @@ export default defineRequirementControl({
     'Review item: untrusted code should run in isolated environments such as sandboxed runtimes or virtual nodes, not next to trusted workloads.',
   severity: 'medium',
   requires: 'manual',
-  aliases: { kubescape: ['C-0249'] },
+  aliases: { kubescape: ['C-0249', 'C-0233'] },
   remediation:
     'Schedule untrusted workloads on dedicated nodes with a sandboxed runtime (gVisor, Kata) or an isolated service.',
 });

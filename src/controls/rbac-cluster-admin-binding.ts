@@ -14,6 +14,32 @@ export default defineControl({
   description:
     'Reports every subject of a binding whose roleRef is the cluster-admin ClusterRole, whether or not the role itself is in the scan. cluster-admin can do anything to any object; through a RoleBinding it still owns the whole namespace.',
   severity: 'high',
+  examples: {
+    failing: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: alice-admin
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cluster-admin
+subjects:
+  - kind: User
+    name: alice
+`,
+    passing: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: alice-view
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: view
+subjects:
+  - kind: User
+    name: alice
+`,
+  },
   match: { kinds: ['RoleBinding', 'ClusterRoleBinding'] },
   aliases: { kubescape: ['C-0185'], cis: ['5.1.1'] },
   messages: {

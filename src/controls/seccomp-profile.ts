@@ -30,7 +30,7 @@ export default defineControl({
     kubescape: ['C-0210'],
     checkov: ['CKV_K8S_31'],
     pss: ['seccompProfile_baseline', 'seccompProfile_restricted'],
-    cis: ['5.7.2'],
+    cis: ['5.6.2'],
     trivy: ['KSV030'],
   },
   messages: {

@@ -163,12 +163,7 @@ const ROWS: readonly Row[] = [
   ['2.4', 'etcd peers talk over TLS', ['etcd-peer-tls-certificate']],
   ['2.5', 'etcd peers authenticate each other', ['etcd-peer-client-cert-auth']],
   ['2.6', 'etcd peers do not self-sign TLS', ['etcd-peer-auto-tls']],
-  [
-    '2.7',
-    'etcd uses a CA of its own',
-    [],
-    'Needs the CA files of etcd and of the cluster compared on the node; no built-in control reads them yet.',
-  ],
+  ['2.7', 'etcd uses a CA of its own', ['etcd-unique-ca']],
   ['3.1.1', 'No client certificates for people', ['manual-client-certificate-users'], MANUAL],
   ['3.1.2', 'No service account tokens for people', ['manual-service-account-token-users'], MANUAL],
   ['3.1.3', 'No bootstrap tokens for people', ['manual-bootstrap-token-users'], MANUAL],
@@ -197,12 +192,7 @@ const ROWS: readonly Row[] = [
   ['4.2.11', 'kubelet serving certificate rotation on', ['kubelet-rotate-server-certificates']],
   ['4.2.12', 'kubelet offers only strong TLS cipher suites', ['kubelet-strong-ciphers']],
   ['4.2.13', 'Pod PID limit set', ['kubelet-pod-pids-limit']],
-  [
-    '4.3.1',
-    'kube-proxy metrics bound to localhost',
-    [],
-    'Needs the kube-proxy configuration (its ConfigMap or flags); no built-in control reads it yet.',
-  ],
+  ['4.3.1', 'kube-proxy metrics bound to localhost', ['kube-proxy-metrics-bind-address']],
   ['5.1.1', 'cluster-admin bound only where required', ['rbac-cluster-admin-binding']],
   ['5.1.2', 'Few subjects can read Secrets', ['rbac-secrets-access']],
   ['5.1.3', 'Few wildcards in Roles and ClusterRoles', ['rbac-wildcard-rules']],
@@ -228,8 +218,13 @@ const ROWS: readonly Row[] = [
   [
     '5.2.1',
     'At least one active policy control mechanism',
-    [],
-    'Asks whether an admission policy (Pod Security Admission labels or a policy webhook) is in force; our controls judge the pods themselves, which is the effect such a policy should have.',
+    [
+      'namespace-policy-mechanism',
+      'namespace-psa-baseline',
+      'namespace-psa-restricted',
+      'apiserver-pod-security-admission',
+    ],
+    'The first control asks whether any admission policy (Pod Security Admission labels or a policy webhook) is in force; the others judge the Pod Security Admission labels of each namespace and the API server plugin that enforces them.',
   ],
   ['5.2.2', 'Privileged containers kept out', ['privileged-container', 'pss-privileged'], PSS_PAIR],
   ['5.2.3', 'Host PID namespace kept out', ['host-namespaces', 'pss-host-namespaces'], PSS_PAIR],
@@ -281,7 +276,12 @@ const ROWS: readonly Row[] = [
     ['host-external-secret-storage'],
     'Looks for a KMS provider in the encryption configuration, the in-cluster sign of an external key store.',
   ],
-  ['5.5.1', 'Image provenance enforced at admission', ['manual-image-policy-webhook'], MANUAL],
+  [
+    '5.5.1',
+    'Image provenance enforced at admission',
+    ['manual-image-policy-webhook', 'manual-image-signatures'],
+    MANUAL,
+  ],
   [
     '5.6.1',
     'Namespaces used as administrative boundaries',
@@ -292,27 +292,10 @@ const ROWS: readonly Row[] = [
   [
     '5.6.3',
     'Security contexts applied to pods and containers',
-    ['linux-hardening', 'read-only-root-filesystem'],
-    'The recommendation is broad; these judge the security context settings not already judged under 5.2.',
+    ['security-context-applied', 'linux-hardening', 'read-only-root-filesystem'],
+    'The recommendation is broad: the first control finds containers with no security context at all; the others judge the settings not already judged under 5.2.',
   ],
   ['5.6.4', 'The default namespace is not used', ['default-namespace']],
-];
-
-/**
- * Controls whose `aliases.cis` still carries a number from before v1.12 (v1.8–v1.9 numbered the
- * Pod Security Standards section up to 5.2.13 and General Policies as 5.7), and the v1.12
- * recommendation that number now maps to. The controls should adopt the v1.12 numbers.
- */
-export const PRE_V1_12_CIS_ALIASES: readonly {
-  readonly control: string;
-  readonly alias: string;
-  readonly recommendation: string;
-}[] = [
-  { control: 'host-path-volumes', alias: '5.2.12', recommendation: '5.2.11' },
-  { control: 'host-ports', alias: '5.2.13', recommendation: '5.2.12' },
-  { control: 'manual-namespace-boundaries', alias: '5.7.1', recommendation: '5.6.1' },
-  { control: 'seccomp-profile', alias: '5.7.2', recommendation: '5.6.2' },
-  { control: 'default-namespace', alias: '5.7.4', recommendation: '5.6.4' },
 ];
 
 function groupOf(id: string): string {

@@ -9,6 +9,8 @@ import { defineFramework, type FrameworkSection } from './define.js';
  */
 const COMPONENTS: readonly {
   readonly prefix: string;
+  /** Members named one by one, for components whose controls share no prefix. */
+  readonly ids?: readonly string[];
   readonly requires?: Control['requires'];
   readonly id: string;
   readonly title: string;
@@ -45,6 +47,35 @@ const COMPONENTS: readonly {
     rationale: 'Judges the etcd flags read from its static pod.',
   },
   {
+    prefix: '',
+    ids: [
+      'namespace-psa-baseline',
+      'namespace-psa-restricted',
+      'namespace-policy-mechanism',
+      'psp-permissive',
+    ],
+    id: 'admission-policy',
+    title: 'Admission policy',
+    rationale:
+      'Judges what admission enforces for every namespace: Pod Security Admission labels and legacy PodSecurityPolicies.',
+  },
+  {
+    prefix: '',
+    ids: [
+      'node-cve-2021-25741',
+      'node-cve-2022-23648-containerd',
+      'node-kubernetes-version',
+      'node-container-optimized-os',
+      'kube-proxy-metrics-bind-address',
+      'storage-class-encryption',
+      'cve-2022-3172-aggregated-api',
+    ],
+    id: 'nodes-and-infrastructure',
+    title: 'Nodes, kube-proxy and storage',
+    rationale:
+      'Judges Node objects (versions and operating system), the kube-proxy configuration, StorageClasses and aggregated APIServices, as the API reports them.',
+  },
+  {
     prefix: 'kubelet-',
     id: 'kubelet',
     title: 'Kubelet',
@@ -74,6 +105,7 @@ const COMPONENTS: readonly {
 ];
 
 function belongs(component: (typeof COMPONENTS)[number], control: Control): boolean {
+  if (component.ids !== undefined) return component.ids.includes(control.id);
   return component.requires === undefined
     ? control.id.startsWith(component.prefix)
     : control.requires === component.requires;

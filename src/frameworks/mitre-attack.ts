@@ -19,6 +19,12 @@ export default defineFramework({
       rationale:
         'Each flags an exposed endpoint, anonymous access or vulnerable public-facing component an attacker could use to get in.',
       controls: [
+        'external-facing-workload',
+        'exposed-sensitive-interface',
+        'ssh-service-port',
+        'node-kubernetes-version',
+        'manual-image-vulnerabilities',
+        'manual-service-authentication',
         'host-ports',
         'ingress-tls',
         'ingress-nginx-end-of-life',
@@ -43,6 +49,9 @@ export default defineFramework({
       rationale:
         'Each flags a way to run attacker-chosen code: unpinned or unvetted images, or rights to exec into or create pods.',
       controls: [
+        'agent-sandbox-hardening',
+        'manual-image-signatures',
+        'namespace-psa-baseline',
         'image-tag-latest',
         'latest-image-pull-policy',
         'image-digest',
@@ -64,6 +73,8 @@ export default defineFramework({
       rationale:
         'Each flags a way to make a foothold survive restarts: writable filesystems, host paths, admission webhooks or node files.',
       controls: [
+        'manual-cronjob-review',
+        'manual-admission-webhooks',
         'image-tag-latest',
         'read-only-root-filesystem',
         'writable-host-path',
@@ -96,6 +107,13 @@ export default defineFramework({
       rationale:
         'Each flags a route from a container or a subject to more privilege: host access, capabilities, weak authorization or broad RBAC.',
       controls: [
+        'node-cve-2021-25741',
+        'node-cve-2022-23648-containerd',
+        'psp-permissive',
+        'workload-admin-roles',
+        'workload-cluster-takeover-roles',
+        'namespace-psa-restricted',
+        'apiserver-pod-security-admission',
         'privileged-container',
         'allow-privilege-escalation',
         'run-as-non-root',
@@ -137,6 +155,7 @@ export default defineFramework({
       rationale:
         'Each flags a way to act unseen: missing or deletable audit trails, writable filesystems or bypassed admission.',
       controls: [
+        'node-container-optimized-os',
         'read-only-root-filesystem',
         'host-namespaces',
         'apiserver-always-admit',
@@ -161,6 +180,11 @@ export default defineFramework({
       rationale:
         'Each flags credentials an attacker could read: tokens, secrets, keys and kubeconfigs, or the channels that carry them.',
       controls: [
+        'cve-2021-25742-ingress-nginx',
+        'cve-2022-3172-aggregated-api',
+        'workload-mounted-data',
+        'workload-rbac-token',
+        'etcd-unique-ca',
         'env-credentials',
         'automount-service-account-token',
         'host-path-volumes',
@@ -221,6 +245,7 @@ export default defineFramework({
       rationale:
         'Each flags a way to map the cluster: mounted API tokens, open networks, host networking or debug endpoints.',
       controls: [
+        'kube-proxy-metrics-bind-address',
         'automount-service-account-token',
         'host-namespaces',
         'network-policy-isolation',

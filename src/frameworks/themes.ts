@@ -19,6 +19,7 @@ export const WORKLOAD_HARDENING = [
   'sudo-in-entrypoint',
   'seccomp-profile',
   'linux-hardening',
+  'security-context-applied',
 ] as const;
 
 /** The Pod Security Standards checks, baseline and restricted. */
@@ -68,6 +69,9 @@ export const RBAC_PRIVILEGE = [
   'rbac-authenticated-group',
   'manual-system-masters',
   'cloud-azure-rbac',
+  'workload-admin-roles',
+  'workload-cluster-takeover-roles',
+  'workload-rbac-token',
 ] as const;
 
 /** How the API server, kubelet and etcd decide who a caller is. */
@@ -115,6 +119,7 @@ export const SERVICE_ACCOUNTS = [
   'non-existent-service-account',
   'rbac-service-account-token',
   'controller-manager-service-account-credentials',
+  'workload-rbac-token',
 ] as const;
 
 /** TLS between components and towards clients. */
@@ -133,6 +138,7 @@ export const TRANSPORT_ENCRYPTION = [
   'etcd-peer-auto-tls',
   'kubelet-tls-certificate',
   'controller-manager-root-ca-file',
+  'load-balancer-tls',
 ] as const;
 
 /** Cipher suites and certificate lifetimes. */
@@ -150,6 +156,7 @@ export const ENCRYPTION_AT_REST = [
   'host-encryption-providers',
   'host-external-secret-storage',
   'cloud-secrets-encryption',
+  'storage-class-encryption',
 ] as const;
 
 /** Credentials kept out of manifests, environment variables and node files. */
@@ -159,6 +166,8 @@ export const CREDENTIAL_HANDLING = [
   'cloud-credentials-mount',
   'automount-service-account-token',
   'rbac-secrets-access',
+  'workload-mounted-data',
+  'etcd-unique-ca',
 ] as const;
 
 /** Private keys and kubeconfigs on nodes readable only by their owners. */
@@ -219,6 +228,10 @@ export const PERIMETER = [
   'kubelet-read-only-port',
   'host-ports',
   'ingress-tls',
+  'external-facing-workload',
+  'exposed-sensitive-interface',
+  'ssh-service-port',
+  'load-balancer-tls',
 ] as const;
 
 /** Debug endpoints, listeners and switches that widen the attack surface without need. */
@@ -234,6 +247,8 @@ export const UNNEEDED_FUNCTIONALITY = [
   'kubelet-protect-kernel-defaults',
   'kubelet-iptables-util-chains',
   'host-kubelet-hostname-override',
+  'kube-proxy-metrics-bind-address',
+  'node-container-optimized-os',
 ] as const;
 
 /** API audit logging: enabled, with a policy, kept long enough. */
@@ -263,6 +278,8 @@ export const IMAGE_PROVENANCE = [
   'apiserver-always-pull-images',
   'cloud-registry-user-access',
   'cloud-registry-cluster-read-only',
+  'manual-image-signatures',
+  'agent-sandbox-hardening',
 ] as const;
 
 /** Known-vulnerable or unsupported software in the cluster. */
@@ -273,6 +290,11 @@ export const KNOWN_VULNERABILITIES = [
   'ingress-nginx-end-of-life',
   'host-kernel-cve-2022-0185',
   'cloud-registry-image-scanning',
+  'node-cve-2021-25741',
+  'node-cve-2022-23648-containerd',
+  'manual-image-vulnerabilities',
+  'cve-2021-25742-ingress-nginx',
+  'cve-2022-3172-aggregated-api',
 ] as const;
 
 /** Software and APIs past their support: still running, no longer fixed. */
@@ -280,6 +302,7 @@ export const UNSUPPORTED_COMPONENTS = [
   'ingress-nginx-end-of-life',
   'deprecated-api-version',
   'deprecated-image-registry',
+  'node-kubernetes-version',
 ] as const;
 
 /** Limits that keep one workload or client from starving the others. */
@@ -309,6 +332,14 @@ export const CHANGE_CONTROL = [
   'latest-image-pull-policy',
   'deprecated-api-version',
   'rolling-update-strategy',
+  'namespace-policy-mechanism',
+  'apiserver-pod-security-admission',
+  'manual-admission-webhooks',
+  'manual-cronjob-review',
+  'manual-service-authentication',
+  'namespace-psa-baseline',
+  'namespace-psa-restricted',
+  'psp-permissive',
 ] as const;
 
 /** Separation between tenants and teams. */

@@ -42,6 +42,26 @@ export default defineFramework({
       ],
     }),
     requirement({
+      id: 'exposure-and-access',
+      title: 'Exposure and what a compromised pod reaches',
+      evidence: [
+        [
+          [
+            'external-facing-workload',
+            'exposed-sensitive-interface',
+            'ssh-service-port',
+            'load-balancer-tls',
+            'workload-rbac-token',
+            'workload-cluster-takeover-roles',
+            'workload-admin-roles',
+            'workload-mounted-data',
+            'agent-sandbox-hardening',
+          ],
+          'Judges how traffic reaches a workload and what its token, volumes and sandbox give an attacker who gets in.',
+        ],
+      ],
+    }),
+    requirement({
       id: 'network',
       title: 'Network policies and ingress',
       evidence: [
@@ -67,6 +87,7 @@ export default defineFramework({
             'cve-2022-39328-grafana',
             'cve-2022-47633-kyverno',
             'ingress-nginx-end-of-life',
+            'cve-2021-25742-ingress-nginx',
           ],
           'Judges the images a workload runs.',
         ],

@@ -26,7 +26,7 @@ describe('generated framework docs', async () => {
 
   it('lists not-covered CIS recommendations and every mapped control', () => {
     const cis = files.get('docs/frameworks/cis-v1.12.md') ?? '';
-    assert.match(cis, /## Not covered\n\n- 2\.7: /);
+    assert.match(cis, /## Not covered\n\nEvery section has at least one control\./);
     assert.match(cis, /`host-apiserver-manifest-permissions` \(medium, needs node data\)/);
     const index = files.get('docs/frameworks.md') ?? '';
     for (const framework of builtinFrameworks) assert.ok(index.includes(`\`${framework.id}\``));
