@@ -28,12 +28,12 @@ function agreement(list: readonly Comparison[]): string {
   return `${agreed}/${list.length} (${((100 * agreed) / Math.max(1, list.length)).toFixed(2)} %)`;
 }
 
-test('kyverno/policies CLI tests: expected rule results are reproduced', () => {
+test('kyverno/policies CLI tests: expected rule results are reproduced', async () => {
   assert.ok(existsSync(CORPUS), `Kyverno corpus missing at ${CORPUS}`);
   const previous = setKyvernoClock(corpusDate);
   let all;
   try {
-    all = runCorpus(CORPUS);
+    all = await runCorpus(CORPUS);
   } finally {
     setKyvernoClock(previous);
   }

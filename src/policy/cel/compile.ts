@@ -1,8 +1,10 @@
 import { Environment } from '@marcbachmann/cel-js';
 import { DEFAULT_CEL_LIMITS, tick, withBudget, type CelLimits } from './budget.js';
 import { registerListLibrary } from './library-lists.js';
+import { registerMathLibrary } from './library-math.js';
 import { registerNetLibrary } from './library-net.js';
 import { registerQuantityLibrary } from './library-quantity.js';
+import { registerSetsLibrary } from './library-sets.js';
 import { RE2_MATCHES, registerStringLibrary } from './library-strings.js';
 import { registerUrlSemverLibrary } from './library-url-semver.js';
 
@@ -33,6 +35,8 @@ export function celEnvironment(): Environment {
   registerQuantityLibrary(env);
   registerNetLibrary(env);
   registerUrlSemverLibrary(env);
+  registerSetsLibrary(env);
+  registerMathLibrary(env);
   shared = env;
   return env;
 }

@@ -9,6 +9,7 @@ import {
   type InputSignature,
   type JSONValue,
 } from '@jmespath-community/jmespath';
+import { RE2JS } from 're2js';
 import { parse as parseYaml } from 'yaml';
 import { CubecapeError } from '../../core/errors.js';
 import { isRecord } from '../../model/resource.js';
@@ -35,13 +36,30 @@ function str(value: unknown): string {
 }
 
 const MAX_REGEX_LENGTH = 1024;
-function regex(source: unknown, flags = ''): RegExp {
+const MAX_CACHED_REGEXES = 1024;
+const regexCache = new Map<string, RE2JS>();
+
+/**
+ * Compiles a Kyverno regex with RE2 semantics (as Go's regexp, which Kyverno uses): inline flags
+ * such as `(?i)` work, and matching is linear in the input, so patterns like `(a+)+$` cannot
+ * backtrack catastrophically on hostile input.
+ */
+function regex(source: unknown): RE2JS {
   const text = str(source);
   if (text.length > MAX_REGEX_LENGTH) throw new CubecapeError('CONTROL_ERROR', 'regex too long');
-  // Go's RE2 inline flags `(?i)` are spelled as JavaScript flags.
-  const inline = /^\(\?([ims]+)\)/.exec(text);
-  const body = inline === null ? text : text.slice(inline[0].length);
-  return new RegExp(body, flags + (inline?.[1] ?? ''));
+  let compiled = regexCache.get(text);
+  if (compiled === undefined) {
+    try {
+      compiled = RE2JS.compile(text);
+    } catch (error) {
+      throw new CubecapeError(
+        'CONTROL_ERROR',
+        `invalid regular expression ${JSON.stringify(text)}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    if (regexCache.size < MAX_CACHED_REGEXES) regexCache.set(text, compiled);
+  }
+  return compiled;
 }
 
 /** Arithmetic over numbers, durations (Go strings) or quantities, as Kyverno does. */
@@ -121,15 +139,21 @@ const FUNCTIONS: readonly (readonly [string, Fn, InputSignature[]])[] = [
     ([s, n]) => str(s).slice(0, Math.max(0, toNumber(n) ?? 0)),
     [S, { types: [TYPE_NUMBER] }],
   ],
-  ['regex_match', ([r, s]) => regex(r).test(str(s)), [S, A]],
+  ['regex_match', ([r, s]) => regex(r).matcher(str(s)).find(), [S, A]],
   [
     'regex_replace_all',
-    ([r, s, n]) => str(s).replace(regex(r, 'g'), str(n).replace(/\$\{?(\d+)\}?/g, '$$$1')),
+    ([r, s, n]) =>
+      regex(r)
+        .matcher(str(s))
+        .replaceAll(str(n).replace(/\$\{?(\d+)\}?/g, '$$$1')),
     [S, A, A],
   ],
   [
     'regex_replace_all_literal',
-    ([r, s, n]) => str(s).replace(regex(r, 'g'), () => str(n)),
+    ([r, s, n]) =>
+      regex(r)
+        .matcher(str(s))
+        .replaceAll(() => str(n)),
     [S, A, A],
   ],
   ['pattern_match', ([p, s]) => wildcardMatch(str(p), str(s)), [S, A]],
