@@ -22,8 +22,16 @@ export interface DiscoveredFile {
   readonly path: string;
 }
 
+/** A directory found inside a walked tree that is rendered rather than read file by file. */
+export interface DiscoveredProject {
+  readonly kind: 'helm' | 'kustomize';
+  readonly path: string;
+}
+
 export interface Discovery {
   readonly files: DiscoveredFile[];
+  /** Chart and kustomization directories met while walking: their files are not in `files`. */
+  readonly projects: DiscoveredProject[];
   readonly inputs: ReportInput[];
   readonly issues: IngestIssue[];
 }
@@ -55,6 +63,23 @@ interface WalkState {
   /** Real paths of directories already walked: symlink loops end here. */
   readonly visited: Set<string>;
   readonly found: Found[];
+  /** Set when chart and kustomization directories are to be reported rather than walked. */
+  readonly projects: DiscoveredProject[] | undefined;
+}
+
+/** Files that make a directory a kustomization, in kustomize's order of preference. */
+const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/**
+ * What renders a directory: `helm` when it holds Chart.yaml, `kustomize` when it holds a
+ * kustomization file. Its templates are not Kubernetes YAML, so reading them would only give
+ * parse errors.
+ */
+function projectKind(entries: readonly Dirent[]): DiscoveredProject['kind'] | undefined {
+  const files = new Set(entries.filter((e) => !e.isDirectory()).map((e) => e.name));
+  if (files.has('Chart.yaml')) return 'helm';
+  if (KUSTOMIZATION_FILES.some((name) => files.has(name))) return 'kustomize';
+  return undefined;
 }
 
 interface Found {
@@ -177,6 +202,13 @@ async function walkDirectory(
     return [];
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const kind = state.projects === undefined ? undefined : projectKind(entries);
+  if (kind !== undefined && state.projects !== undefined) {
+    // Rendered as a whole, and not walked further: a chart's `charts/` holds its subcharts, a
+    // kustomization's subdirectories are its own bases and patches.
+    state.projects.push({ kind, path: directory.path });
+    return [];
+  }
   const own = await readIgnoreRules(directory, entries, state);
   const ignoreFileRules =
     own.length === 0 ? directory.ignoreFileRules : [...directory.ignoreFileRules, ...own];
@@ -230,6 +262,11 @@ async function discoverGlob(pattern: string, state: WalkState): Promise<Found[]>
 
 export interface DiscoverOptions {
   readonly exclude?: readonly string[] | undefined;
+  /**
+   * Report chart and kustomization directories inside walked trees as `projects` instead of
+   * reading their files (scans render them). Off for callers that read policy files.
+   */
+  readonly renderProjects?: boolean;
 }
 
 /**
@@ -248,6 +285,7 @@ export async function discoverFiles(
   const issues: IngestIssue[] = [];
   const inputs: ReportInput[] = [];
   const files: DiscoveredFile[] = [];
+  const projects: DiscoveredProject[] = [];
   const seen = new Set<string>();
   const visited = new Set<string>();
   for (const path of paths) {
@@ -258,7 +296,13 @@ export async function discoverFiles(
       continue;
     }
     inputs.push({ type: 'file', target: path });
-    const state: WalkState = { issues, exclude, visited, found: [] };
+    const state: WalkState = {
+      issues,
+      exclude,
+      visited,
+      found: [],
+      projects: options.renderProjects === true ? [] : undefined,
+    };
     const single = await discoverArgument(path, state);
     const found =
       single === undefined
@@ -269,8 +313,10 @@ export async function discoverFiles(
       seen.add(file.real);
       files.push({ kind: file.kind, path: file.path });
     }
+    const met = state.projects ?? [];
+    projects.push(...met.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   }
-  return { files, inputs, issues };
+  return { files, projects, inputs, issues };
 }
 
 /** Resolves one argument: returns the file when it names one, else fills `state.found`. */

@@ -67,9 +67,16 @@ export async function ingestPaths(
   const paths = allPaths.filter(
     (_, index) => isChart[index] !== true && isKustomization[index] !== true,
   );
-  const charts = allPaths.filter((_, index) => isChart[index] === true);
-  const kustomizations = allPaths.filter((_, index) => isKustomization[index] === true);
-  const discovery = await discoverFiles(paths, { exclude: options.exclude });
+  const discovery = await discoverFiles(paths, { exclude: options.exclude, renderProjects: true });
+  // Charts and kustomizations met inside walked directories are rendered too, after those named.
+  const charts = [
+    ...allPaths.filter((_, index) => isChart[index] === true),
+    ...discovery.projects.filter((p) => p.kind === 'helm').map((p) => p.path),
+  ];
+  const kustomizations = [
+    ...allPaths.filter((_, index) => isKustomization[index] === true),
+    ...discovery.projects.filter((p) => p.kind === 'kustomize').map((p) => p.path),
+  ];
   const total = discovery.files.length;
   let done = 0;
   const outcomes = await mapWithLimit(

@@ -6,7 +6,7 @@ import type { Origin } from '../../model/resource.js';
 
 /** A build failure: the kustomization cannot be built as written. */
 export function buildError(message: string, file: string | undefined): CubecapeError {
-  return new CubecapeError('TEMPLATE_EXEC', message, { file });
+  return new CubecapeError('KUSTOMIZE_BUILD', message, { file });
 }
 
 /** Entries that point at the network; we never fetch, so they are refused. */

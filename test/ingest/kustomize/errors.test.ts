@@ -34,19 +34,19 @@ const CASES: readonly ErrorCase[] = [
   {
     name: 'remote base by URL',
     files: { 'kustomization.yaml': 'resources:\n  - https://github.com/org/repo//base?ref=v1\n' },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /vendor the base locally/,
   },
   {
     name: 'remote base by git shorthand',
     files: { 'kustomization.yaml': 'resources:\n  - github.com/org/repo/base\n' },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /network access/,
   },
   {
     name: 'remote component',
     files: { 'kustomization.yaml': 'components:\n  - git@github.com:org/repo.git\n' },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /network access/,
   },
   {
@@ -56,13 +56,13 @@ const CASES: readonly ErrorCase[] = [
       'b/kustomization.yaml': 'resources:\n  - ../a\n',
     },
     build: 'a',
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /cycle/,
   },
   {
     name: 'kustomization including itself',
     files: { 'kustomization.yaml': 'resources:\n  - .\n' },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /cycle/,
   },
   {
@@ -74,13 +74,13 @@ const CASES: readonly ErrorCase[] = [
   {
     name: 'directory without a kustomization',
     files: { 'kustomization.yaml': 'resources:\n  - plain\n', 'plain/x.yaml': DEPLOYMENT },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /no kustomization/,
   },
   {
     name: 'no kustomization at all',
     files: { 'x.yaml': DEPLOYMENT },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /no kustomization/,
   },
   {
@@ -92,7 +92,7 @@ const CASES: readonly ErrorCase[] = [
       'secret.yaml': DEPLOYMENT,
     },
     build: 'overlay',
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /outside the kustomization root/,
   },
   {
@@ -102,7 +102,7 @@ const CASES: readonly ErrorCase[] = [
       'a.yaml': DEPLOYMENT,
       'b.yaml': DEPLOYMENT,
     },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /defined twice/,
   },
   {
@@ -111,7 +111,7 @@ const CASES: readonly ErrorCase[] = [
       'kustomization.yaml': 'resources:\n  - comp\n',
       'comp/kustomization.yaml': 'kind: Component\n',
     },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /components/,
   },
   {
@@ -120,13 +120,13 @@ const CASES: readonly ErrorCase[] = [
       'kustomization.yaml': 'components:\n  - base\n',
       'base/kustomization.yaml': 'resources: []\n',
     },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /not a Component/,
   },
   {
     name: 'kustomization is a list',
     files: { 'kustomization.yaml': '- a\n- b\n' },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /mapping/,
   },
   {
@@ -138,25 +138,25 @@ const CASES: readonly ErrorCase[] = [
   {
     name: 'resources is not a list of strings',
     files: { 'kustomization.yaml': 'resources:\n  - {a: 1}\n' },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /list of strings/,
   },
   {
     name: 'generator without a name',
     files: { 'kustomization.yaml': 'configMapGenerator:\n  - literals: [a=b]\n' },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /no name/,
   },
   {
     name: 'generator entry that is not a mapping',
     files: { 'kustomization.yaml': 'secretGenerator:\n  - just-a-string\n' },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /not a mapping/,
   },
   {
     name: 'literal without a value separator',
     files: { 'kustomization.yaml': 'configMapGenerator:\n  - name: c\n    literals: [novalue]\n' },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /KEY=VALUE/,
   },
   {
@@ -165,7 +165,7 @@ const CASES: readonly ErrorCase[] = [
       'kustomization.yaml':
         'configMapGenerator:\n  - name: c\n    behavior: merge\n    literals: [a=b]\n',
     },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /not found/,
   },
   {
@@ -174,13 +174,13 @@ const CASES: readonly ErrorCase[] = [
       'kustomization.yaml':
         'configMapGenerator:\n  - name: c\n    literals: [a=b]\n  - name: c\n    literals: [c=d]\n',
     },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /already exists/,
   },
   {
     name: 'unknown generator behavior',
     files: { 'kustomization.yaml': 'configMapGenerator:\n  - name: c\n    behavior: upsert\n' },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /behavior/,
   },
   {
@@ -190,7 +190,7 @@ const CASES: readonly ErrorCase[] = [
         'resources: [app.yaml]\npatches:\n  - patch: |\n      kind: Deployment\n      apiVersion: apps/v1\n      metadata: {name: other}\n',
       'app.yaml': DEPLOYMENT,
     },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /not found/,
   },
   {
@@ -200,7 +200,7 @@ const CASES: readonly ErrorCase[] = [
         'resources: [app.yaml]\npatches:\n  - patch: "[{op: add, path: /x, value: 1}]"\n',
       'app.yaml': DEPLOYMENT,
     },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /target/,
   },
   {
@@ -210,7 +210,7 @@ const CASES: readonly ErrorCase[] = [
         'resources: [app.yaml]\npatches:\n  - target: {kind: Deployment}\n    patch: "[{op: replace, path: /spec/nope/x, value: 1}]"\n',
       'app.yaml': DEPLOYMENT,
     },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /does not exist/,
   },
   {
@@ -220,7 +220,7 @@ const CASES: readonly ErrorCase[] = [
         'resources: [app.yaml]\npatches:\n  - target: {kind: Deployment}\n    patch: "[{op: frobnicate, path: /spec}]"\n',
       'app.yaml': DEPLOYMENT,
     },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /op/,
   },
   {
@@ -230,7 +230,7 @@ const CASES: readonly ErrorCase[] = [
         'resources: [app.yaml]\npatches:\n  - target: {kind: Deployment}\n    patch: "[{op: test, path: /kind, value: Pod}]"\n',
       'app.yaml': DEPLOYMENT,
     },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /test failed/,
   },
   {
@@ -240,7 +240,7 @@ const CASES: readonly ErrorCase[] = [
         'resources: [app.yaml]\npatches:\n  - target: {name: "(["}\n    patch: "[{op: add, path: /x, value: 1}]"\n',
       'app.yaml': DEPLOYMENT,
     },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /regex/,
   },
   {
@@ -249,13 +249,13 @@ const CASES: readonly ErrorCase[] = [
       'kustomization.yaml': 'resources: [app.yaml]\nreplicas:\n  - name: ghost\n    count: 2\n',
       'app.yaml': DEPLOYMENT,
     },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /ghost/,
   },
   {
     name: 'fields that would change the output but are not supported',
     files: { 'kustomization.yaml': 'transformers:\n  - t.yaml\nvars: []\n' },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /vars, transformers are not supported/,
   },
   {
@@ -265,7 +265,7 @@ const CASES: readonly ErrorCase[] = [
         'resources: [app.yaml]\nreplacements:\n  - source: {kind: ConfigMap, name: nope}\n    targets: []\n',
       'app.yaml': DEPLOYMENT,
     },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /matches 0 resources/,
   },
   {
@@ -275,13 +275,13 @@ const CASES: readonly ErrorCase[] = [
         'resources: [app.yaml]\nreplacements:\n  - source: {kind: Deployment, name: app}\n    targets:\n      - select: {kind: Deployment}\n        fieldPaths: [spec.missing.field]\n',
       'app.yaml': DEPLOYMENT,
     },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /no field spec\.missing\.field/,
   },
   {
     name: 'replacement that is not a mapping',
     files: { 'kustomization.yaml': 'replacements:\n  - 42\n' },
-    code: 'TEMPLATE_EXEC',
+    code: 'KUSTOMIZE_BUILD',
     mentions: /not a mapping/,
   },
   {

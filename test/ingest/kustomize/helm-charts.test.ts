@@ -88,7 +88,7 @@ describe('helmCharts through the in-process Helm engine', () => {
       const root = writeTree({ 'kustomization.yaml': kustomization }, 'cubecape-kustomize-');
       await assert.rejects(buildKustomization(root), (error) => {
         assert.ok(isCubecapeError(error));
-        assert.equal(error.code, 'TEMPLATE_EXEC');
+        assert.equal(error.code, 'KUSTOMIZE_BUILD');
         return true;
       });
     });

@@ -107,7 +107,7 @@ describe('ingestPaths with kustomizations', () => {
     assert.equal(result.resources.length, 1);
     assert.equal(result.issues.length, 1);
     const [issue] = result.issues;
-    assert.equal(issue?.code, 'TEMPLATE_EXEC');
+    assert.equal(issue?.code, 'KUSTOMIZE_BUILD');
     assert.equal(issue.severity, 'error');
   });
 

@@ -57,6 +57,13 @@ export class ChartFiles extends GoObject {
     }
   }
 
+  /** Ranged like Go's map: paths in sorted order; contents as text (Go gives `[]byte`). */
+  override rangeEntries(): [GoValue, GoValue][] {
+    return [...this.byName.keys()]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((name): [GoValue, GoValue] => [name, this.text(name)]);
+  }
+
   toGoString(): string {
     return `map[${[...this.byName.keys()].map((k) => `${k}:[…]`).join(' ')}]`;
   }

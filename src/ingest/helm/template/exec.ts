@@ -6,6 +6,7 @@ import type {
   BranchNode,
   ListNode,
   Node,
+  PipeNode,
   Pos,
   RangeNode,
   TemplateCallNode,
@@ -16,7 +17,7 @@ import { describePipe, PipelineEvaluator, type MissingKey } from './eval.js';
 import type { CallContext, FunctionEnvironment, FunctionMap } from './functions.js';
 import { sprintOne } from './go-fmt.js';
 import { TemplateError } from './template-error.js';
-import { isGoMap, isTrue, sortedKeys, type GoValue } from './values.js';
+import { GoObject, isGoMap, isTrue, sortedKeys, type GoValue } from './values.js';
 
 /** Limits and behaviour of one execution. */
 export interface ExecLimits {
@@ -61,7 +62,8 @@ export class Executor extends PipelineEvaluator {
   private out: string[] = [];
   private outLength = 0;
   private current: Pos = { line: 0, col: 0 };
-  private currentText = '';
+  /** What is executing, for error messages: text, or a pipeline described only on failure. */
+  private currentText: string | PipeNode = '';
 
   constructor(
     private readonly source: TemplateSource,
@@ -97,7 +99,9 @@ export class Executor extends PipelineEvaluator {
 
   private locate(error: unknown): unknown {
     if (error instanceof ExecFailure) {
-      const at = this.currentText === '' ? '' : ` at <${this.currentText}>`;
+      const text =
+        typeof this.currentText === 'string' ? this.currentText : describePipe(this.currentText);
+      const at = text === '' ? '' : ` at <${text}>`;
       const detail = `executing "${this.template.name}"${at}: ${error.message}`;
       return new TemplateError(
         'TEMPLATE_EXEC',
@@ -163,7 +167,7 @@ export class Executor extends PipelineEvaluator {
     return undefined;
   }
 
-  private at(node: Pos, text: string): void {
+  private at(node: Pos, text: string | PipeNode): void {
     this.current = node;
     this.currentText = text;
   }
@@ -175,7 +179,7 @@ export class Executor extends PipelineEvaluator {
         this.write(node.text, node);
         return undefined;
       case 'action': {
-        this.at(node.pipe, describePipe(node.pipe));
+        this.at(node.pipe, node.pipe);
         const value = this.evalPipeline(dot, node.pipe);
         if (node.pipe.decl.length === 0) this.write(printValue(value));
         return undefined;
@@ -205,7 +209,7 @@ export class Executor extends PipelineEvaluator {
 
   private walkIfOrWith(dot: GoValue, node: BranchNode, isWith: boolean): Flow {
     return this.scoped(() => {
-      this.at(node.pipe, describePipe(node.pipe));
+      this.at(node.pipe, node.pipe);
       const value = this.evalPipeline(dot, node.pipe);
       if (isTrue(value)) return this.walkList(isWith ? value : dot, node.list);
       return node.elseList === undefined ? undefined : this.walkList(dot, node.elseList);
@@ -214,7 +218,7 @@ export class Executor extends PipelineEvaluator {
 
   private walkRange(dot: GoValue, node: RangeNode): Flow {
     return this.scoped(() => {
-      this.at(node.pipe, describePipe(node.pipe));
+      this.at(node.pipe, node.pipe);
       const value = this.evalPipeline(dot, node.pipe, false);
       const { decl, isAssign } = node.pipe;
       if (!isAssign) for (const name of decl) this.pushVar(name, value);
@@ -274,6 +278,8 @@ function rangeItems(value: GoValue, varCount: number): Iterable<[GoValue, GoValu
       throw new ExecFailure(`can't use ${String(value)} to iterate over more than one variable`);
     return value <= 0n ? undefined : countUp(value);
   }
+  const entries = value instanceof GoObject ? value.rangeEntries() : undefined;
+  if (entries !== undefined) return entries.length === 0 ? undefined : entries;
   throw new ExecFailure(`range can't iterate over ${sprintOne(value)}`);
 }
 

@@ -30,6 +30,13 @@ export abstract class GoObject {
   abstract field(name: string): GoValue;
   /** What `fmt.Sprint` prints for it. */
   abstract toGoString(): string;
+  /**
+   * Key/element pairs when `range` can iterate it, as Go ranges a map-typed value (Helm's
+   * `.Files` is a `map[string][]byte`); `undefined` when it cannot be ranged over.
+   */
+  rangeEntries(): [GoValue, GoValue][] | undefined {
+    return undefined;
+  }
 }
 
 /** A Go func value in the data (only reachable through `call`). */

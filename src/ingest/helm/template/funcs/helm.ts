@@ -8,6 +8,7 @@ import { KUBERNETES_YAML_SCHEMA } from '../../../yaml-schema.js';
 import { fn, FunctionError, type FunctionMap, str } from '../functions.js';
 import { isGoMap, mapGet, mapSet, newMap, type GoMap, type GoValue } from '../values.js';
 import { fromJsValue, parseGoJson, toGoJson } from './go-json.js';
+import { toToml } from './toml-emit.js';
 import { toGoYaml } from './yaml-emit.js';
 
 function errorMap(message: string): GoMap {
@@ -113,7 +114,13 @@ export const helmFunctions: FunctionMap = {
   }),
   fromJson: fn(['string'], ([s]) => fromJsonMap(str(s))),
   fromJsonArray: fn(['string'], ([s]) => fromJsonArray(str(s))),
-  toToml: fn(['any'], () => 'toToml is not supported by cubecape'),
+  toToml: fn(['any'], ([v]) => {
+    try {
+      return toToml(v);
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }),
   fromToml: fn(['string'], () => errorMap('fromToml is not supported by cubecape')),
   include: fn(['string', 'any'], ([name, data], ctx) => ctx.executeTemplate(str(name), data)),
   tpl: fn(['string', 'any'], ([text, data], ctx) =>
