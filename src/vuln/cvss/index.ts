@@ -1,7 +1,9 @@
 import type { Severity } from '../../core/severity.js';
 import { cvss3 } from './cvss3.js';
+import { cvss4 } from './cvss4.js';
 
 export { cvss3, type Cvss3Score } from './cvss3.js';
+export { cvss4, type Cvss4Score } from './cvss4.js';
 
 /** A severity derived from one OSV `severity[]` entry. */
 export interface ScoredSeverity {
@@ -25,8 +27,8 @@ export function severityForScore(score: number): Severity {
 }
 
 /**
- * Scores one OSV severity entry (`{ type, score }`). CVSS v3.x vectors are computed exactly;
- * other types (CVSS_V2, CVSS_V4, Ubuntu priorities) are kept as vectors without a score.
+ * Scores one OSV severity entry (`{ type, score }`). CVSS v3.x and v4.0 vectors are computed;
+ * other types (CVSS_V2, Ubuntu priorities) are kept as vectors without a score.
  */
 export function scoreOsvSeverity(type: string, vector: string): ScoredSeverity {
   if (type === 'CVSS_V3') {
@@ -38,6 +40,11 @@ export function scoreOsvSeverity(type: string, vector: string): ScoredSeverity {
         score: parsed.baseScore,
         severity: severityForScore(parsed.baseScore),
       };
+  }
+  if (type === 'CVSS_V4') {
+    const parsed = cvss4(vector);
+    if (parsed !== undefined)
+      return { type, vector, score: parsed.score, severity: severityForScore(parsed.score) };
   }
   return { type, vector };
 }

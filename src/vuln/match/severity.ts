@@ -41,8 +41,8 @@ function highest(a: Severity | undefined, b: Severity | undefined): Severity | u
 }
 
 /**
- * The severity of a group of advisories describing one vulnerability: the highest CVSS base
- * score across their vectors; when none can be scored, the highest label found in
+ * The severity of a group of advisories describing one vulnerability: the highest CVSS v3 base
+ * score across their vectors (the highest v4.0 score when no v3 vector can be scored); when none can be scored, the highest label found in
  * `database_specific.severity` or `affected[].ecosystem_specific/database_specific.severity`.
  */
 export function severityOf(
@@ -69,9 +69,13 @@ export function severityOf(
     label = highest(label, labelOf(entry['ecosystem_specific']));
     label = highest(label, labelOf(entry['database_specific']));
   }
-  const scores = vectors.map((v) => v.score).filter((s): s is number => s !== undefined);
+  // CVSS v3 scores are what databases and other scanners rate by; a v4 vector decides only
+  // when no v3 vector could be scored.
+  const v3 = vectors.filter((v) => v.type === 'CVSS_V3' && v.score !== undefined);
+  const rated = v3.length > 0 ? v3 : vectors;
+  const scores = rated.map((v) => v.score).filter((s): s is number => s !== undefined);
   if (scores.length > 0) {
-    const best = vectors.reduce((a, b) => ((b.score ?? -1) > (a.score ?? -1) ? b : a));
+    const best = rated.reduce((a, b) => ((b.score ?? -1) > (a.score ?? -1) ? b : a));
     return { severity: best.severity, score: Math.max(...scores), source: 'cvss', vectors };
   }
   if (label !== undefined) return { severity: label, source: 'database', vectors };
