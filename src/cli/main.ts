@@ -3,13 +3,19 @@ import { describeError, ERROR_CODES, isCubecapeError } from '../core/errors.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { EXIT, type ExitCode } from '../engine/gate.js';
 import { dbCommand } from './db.js';
+import { sbomCommand } from './sbom.js';
+import { vexCommand } from './vex.js';
+import { vulnCommand } from './vuln.js';
 import { diffCommand } from './diff.js';
 import { explainCommand } from './explain.js';
 import { fixCommand } from './fix.js';
 import { processIO, type CliIO } from './io.js';
 import { listCommand } from './list.js';
+import { policyCommand } from './policy.js';
 import { renderCommand } from './render.js';
 import { scanAction, scanCommand } from './scan.js';
+import { snapshotCommand } from './snapshot.js';
+import { vapCommand } from './vap.js';
 
 /** Builds the program; each action stores its exit code in `result`. */
 function program(io: CliIO, result: { code: ExitCode; reason?: string }): Command {
@@ -35,6 +41,12 @@ function program(io: CliIO, result: { code: ExitCode; reason?: string }): Comman
   root.addCommand(diffCommand(io, result));
   root.addCommand(renderCommand(io, result));
   root.addCommand(dbCommand(io, result));
+  root.addCommand(sbomCommand(io, result));
+  root.addCommand(vulnCommand(io, result));
+  root.addCommand(vexCommand(io, result));
+  root.addCommand(snapshotCommand(io, result));
+  root.addCommand(policyCommand(io, result));
+  root.addCommand(vapCommand(io));
   // Subcommands do not inherit these from the root when added with addCommand.
   for (const command of root.commands) command.exitOverride().configureOutput(output);
   return root;

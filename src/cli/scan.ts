@@ -9,7 +9,7 @@ import { applyExceptions, loadExceptions } from '../engine/exceptions/index.js';
 import { judge, type GateVerdict } from '../engine/gate.js';
 import { selectControls, selectResources, type Selection } from '../engine/select.js';
 import { builtinFrameworks } from '../frameworks/index.js';
-import { ingestPaths } from '../ingest/ingest.js';
+import { readScanInputs, skipUnreadable } from '../cluster/index.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../ingest/types.js';
 import type { PssVersion } from '../pss/index.js';
 import { buildScanContext } from '../model/build-context.js';
@@ -33,6 +33,7 @@ import {
 } from './options.js';
 import { createProgress } from './progress.js';
 import { helmOptionsOf } from './render.js';
+import { clusterOptionsOf } from './snapshot.js';
 
 /** Parsed `cubecape scan` options, as commander types them from {@link scanCommand}. */
 export type ScanOptions = ReturnType<ReturnType<typeof scanCommand>['opts']>;
@@ -110,7 +111,8 @@ export async function runScan(
   } = await prepareScan(options, io);
   const showProgress = io.stderr.isTTY === true && io.env['CI'] === undefined;
   const progress = createProgress(io.stderr, showProgress);
-  const ingested = await ingestPaths(paths, {
+  const ingested = await readScanInputs(paths, controls, {
+    ...clusterOptionsOf(options, io, progress),
     ...(options.exclude ? { exclude: options.exclude } : {}),
     maxFileBytes: options.maxFileSize,
     readStdin: io.readStdin,
@@ -121,17 +123,20 @@ export async function runScan(
   });
   const resources = selectResources(ingested.resources, selection);
   const context = buildScanContext(resources, {
-    source: 'manifests',
+    source: ingested.source,
     settings: {
       pssVersion: options.pssVersion,
       ...(controlsSettings === undefined ? {} : { controls: controlsSettings }),
     },
   });
-  const evaluation = evaluate(resources, controls, context, {
-    onProgress: (done, total) => {
-      progress.update('Running controls', done, total);
-    },
-  });
+  const evaluation = skipUnreadable(
+    evaluate(resources, controls, context, {
+      onProgress: (done, total) => {
+        progress.update('Running controls', done, total);
+      },
+    }),
+    ingested.unreadable,
+  );
   progress.done();
   const exceptions = applyExceptions(evaluation, exceptionRules.rules, {
     now: scannedAt,
@@ -172,7 +177,7 @@ export async function scanAction(
   options: ScanOptions,
   io: CliIO,
 ): Promise<GateVerdict> {
-  const report = await runScan(paths.length === 0 ? ['.'] : paths, options, io);
+  const report = await runScan(paths.length === 0 && !options.cluster ? ['.'] : paths, options, io);
   await emitReport(
     report,
     {
@@ -227,6 +232,11 @@ export function scanCommand() {
       'only resources in these namespaces (no namespace counts as default)',
       collectList,
     )
+    .option('--cluster', 'scan the live cluster of the kubeconfig context (no paths)', false)
+    .option('--kubeconfig <file>', 'cluster: kubeconfig file (default: KUBECONFIG, ~/.kube/config)')
+    .option('--context <name>', 'cluster: kubeconfig context (default: the current context)')
+    .option('--include-namespaces <names>', 'cluster: only list these namespaces', collectList)
+    .option('--exclude-namespaces <names>', 'cluster: do not list these namespaces', collectList)
     .option('--min-severity <severity>', 'only controls at or above this severity', parseSeverity)
     .option(
       '--fail-on <severity>',

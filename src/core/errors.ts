@@ -25,10 +25,18 @@ export const ERROR_CODES = {
   INVALID_VERSION: 'input',
   TEMPLATE_PARSE: 'input',
   TEMPLATE_EXEC: 'input',
+  KUSTOMIZE_BUILD: 'input',
   REPORT_INVALID: 'usage',
   EXCEPTION_INVALID: 'usage',
   EXCEPTION_EXPIRED: 'skip',
   EXCEPTION_NOT_APPLIED: 'skip',
+  SBOM_INVALID: 'input',
+  VEX_INVALID: 'usage',
+  VULN_DB_MISSING: 'input',
+  CLUSTER_CONFIG: 'usage',
+  CLUSTER_UNREACHABLE: 'input',
+  CLUSTER_FORBIDDEN: 'input',
+  CLUSTER_API: 'input',
 } as const satisfies Record<string, 'usage' | 'internal' | 'input' | 'skip'>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

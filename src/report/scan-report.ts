@@ -5,11 +5,22 @@ import type { ControlAliases } from '../controls/define.js';
 export const REPORT_API_VERSION = 'cubecape.io/v1alpha1';
 
 export type InputType =
-  'file' | 'stdin' | 'helm' | 'kustomize' | 'cluster' | 'snapshot' | 'admission';
+  | 'file'
+  | 'stdin'
+  | 'helm'
+  | 'kustomize'
+  | 'cluster'
+  | 'snapshot'
+  | 'admission'
+  | 'image'
+  | 'sbom'
+  | 'dir';
 
 export interface ReportInput {
   readonly type: InputType;
   readonly target: string;
+  /** Cluster and snapshot inputs: what could not be read (`forbidden: cannot list secrets`). */
+  readonly unreadable?: readonly string[];
 }
 
 export interface ReportLocation {
@@ -118,6 +129,8 @@ export interface ReportSummary {
   readonly complianceScore?: number;
   /** Present when the scan had a baseline (`--baseline`). */
   readonly baseline?: BaselineSummary;
+  /** Present when the report has vulnerability findings (`cubecape vuln`). */
+  readonly vulnerabilities?: VulnerabilitySummary;
 }
 
 /** Failed findings compared with a baseline report. */
@@ -140,6 +153,55 @@ export interface ReportError {
   readonly severity: 'error' | 'warning';
 }
 
+/** A CVSS vector cubecape scored itself. */
+export interface ReportCvss {
+  readonly version: '3.0' | '3.1' | '4.0';
+  readonly vector: string;
+  readonly score: number;
+}
+
+/** Why a vulnerability finding is not counted: an accepted VEX statement. */
+export interface ReportSuppression {
+  readonly source: 'vex';
+  readonly status: 'not_affected' | 'fixed';
+  readonly justification?: string;
+  readonly statement?: string;
+  /** The VEX document (file) the statement came from. */
+  readonly document: string;
+}
+
+/** One vulnerability affecting one installed package (`cubecape vuln`, docs/vulnerabilities.md). */
+export interface ReportVulnerability {
+  /** A CVE when one is known, else a GHSA, else the database's own id. */
+  readonly id: string;
+  readonly aliases: readonly string[];
+  readonly package: {
+    readonly name: string;
+    readonly version: string;
+    readonly ecosystem: string;
+    readonly purl?: string;
+  };
+  /** `unknown` when the advisory data could not decide; `suppressed` by a VEX statement. */
+  readonly status: 'affected' | 'unknown' | 'suppressed';
+  /** `unknown` when no advisory gives a severity. */
+  readonly severity: Severity | 'unknown';
+  readonly cvss?: ReportCvss;
+  readonly fixedVersions: readonly string[];
+  readonly summary?: string;
+  /** Where the package was found: file inside the target and, for images, the layer diff id. */
+  readonly locations: readonly { readonly path: string; readonly layer?: string }[];
+  readonly suppression?: ReportSuppression;
+}
+
+/** Counts of vulnerability findings (present when the report has a `vulnerabilities` array). */
+export interface VulnerabilitySummary {
+  readonly total: number;
+  readonly suppressed: number;
+  /** Unsuppressed findings by severity (`unknown` for findings without one). */
+  readonly bySeverity: Readonly<Record<Severity | 'unknown', number>>;
+  readonly fixable: number;
+}
+
 export interface ScanReport {
   readonly apiVersion: typeof REPORT_API_VERSION;
   readonly kind: 'ScanReport';
@@ -153,4 +215,6 @@ export interface ScanReport {
   readonly frameworks: readonly ReportFramework[];
   readonly summary: ReportSummary;
   readonly errors: readonly ReportError[];
+  /** Vulnerability findings of image, directory and SBOM targets (`cubecape vuln`). */
+  readonly vulnerabilities?: readonly ReportVulnerability[];
 }

@@ -15,7 +15,11 @@ import type {
   ReportLocation,
   ReportResource,
   ReportSummary,
+  ReportCvss,
+  ReportSuppression,
+  ReportVulnerability,
   ScanReport,
+  VulnerabilitySummary,
 } from '../../src/report/scan-report.js';
 
 // report-schema.test.ts holds the key order to the schema; this file holds it to the TS types.
@@ -55,11 +59,12 @@ describe('the TypeScript interfaces have exactly the keys of the key order (and 
         'frameworks',
         'summary',
         'errors',
+        'vulnerabilities',
       ]),
       orderAt(),
     ],
     ['tool', keysOf<ScanReport['tool']>()(['name', 'version']), orderAt('tool')],
-    ['ReportInput', keysOf<ReportInput>()(['type', 'target']), orderAt('inputs')],
+    ['ReportInput', keysOf<ReportInput>()(['type', 'target', 'unreadable']), orderAt('inputs')],
     [
       'ReportResource',
       keysOf<ReportResource>()(['id', 'apiVersion', 'kind', 'namespace', 'name', 'source']),
@@ -158,8 +163,45 @@ describe('the TypeScript interfaces have exactly the keys of the key order (and 
         'score',
         'complianceScore',
         'baseline',
+        'vulnerabilities',
       ]),
       orderAt('summary'),
+    ],
+    [
+      'VulnerabilitySummary',
+      keysOf<VulnerabilitySummary>()(['total', 'suppressed', 'bySeverity', 'fixable']),
+      orderAt('summary', 'vulnerabilities'),
+    ],
+    [
+      'ReportVulnerability',
+      keysOf<ReportVulnerability>()([
+        'id',
+        'aliases',
+        'package',
+        'status',
+        'severity',
+        'cvss',
+        'fixedVersions',
+        'summary',
+        'locations',
+        'suppression',
+      ]),
+      orderAt('vulnerabilities'),
+    ],
+    [
+      'vulnerability package',
+      keysOf<ReportVulnerability['package']>()(['name', 'version', 'ecosystem', 'purl']),
+      orderAt('vulnerabilities', 'package'),
+    ],
+    [
+      'ReportCvss',
+      keysOf<ReportCvss>()(['version', 'vector', 'score']),
+      orderAt('vulnerabilities', 'cvss'),
+    ],
+    [
+      'ReportSuppression',
+      keysOf<ReportSuppression>()(['source', 'status', 'justification', 'statement', 'document']),
+      orderAt('vulnerabilities', 'suppression'),
     ],
     [
       'BaselineSummary',

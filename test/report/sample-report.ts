@@ -24,6 +24,7 @@ export function sampleReport(overrides: Partial<ScanReport> = {}): ScanReport {
     inputs: [
       { type: 'file', target: 'deploy/' },
       { type: 'stdin', target: '-' },
+      { type: 'snapshot', target: 'cluster.json', unreadable: ['forbidden: cannot list secrets'] },
     ],
     resources: [
       {
@@ -227,6 +228,12 @@ export function sampleReport(overrides: Partial<ScanReport> = {}): ScanReport {
       score: 41.7,
       complianceScore: 50,
       baseline: { new: 1, existing: 1, resolved: 2 },
+      vulnerabilities: {
+        total: 2,
+        suppressed: 1,
+        bySeverity: { critical: 0, high: 1, medium: 0, low: 0, info: 0, unknown: 0 },
+        fixable: 1,
+      },
     },
     errors: [
       {
@@ -244,6 +251,44 @@ export function sampleReport(overrides: Partial<ScanReport> = {}): ScanReport {
         line: 1,
         column: 1,
         severity: 'warning',
+      },
+    ],
+    vulnerabilities: [
+      {
+        id: 'CVE-2021-23337',
+        aliases: ['GHSA-35jh-r3h4-6jhm'],
+        package: {
+          name: 'lodash',
+          version: '4.17.20',
+          ecosystem: 'npm',
+          purl: 'pkg:npm/lodash@4.17.20',
+        },
+        status: 'affected',
+        severity: 'high',
+        cvss: {
+          version: '3.1',
+          vector: 'CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H',
+          score: 7.2,
+        },
+        fixedVersions: ['4.17.21'],
+        summary: `Command injection in <template> & "${ANSI_ATTACK}"`,
+        locations: [{ path: '/app/package-lock.json', layer: `sha256:${'a'.repeat(64)}` }],
+      },
+      {
+        id: 'GHSA-xxxx-yyyy-zzzz',
+        aliases: [],
+        package: { name: 'left-pad', version: '1.0.0', ecosystem: 'npm' },
+        status: 'suppressed',
+        severity: 'unknown',
+        fixedVersions: [],
+        locations: [{ path: '/app/package-lock.json' }],
+        suppression: {
+          source: 'vex',
+          status: 'not_affected',
+          justification: 'vulnerable_code_not_in_execute_path',
+          statement: 'never called',
+          document: 'vex.json',
+        },
       },
     ],
     ...overrides,

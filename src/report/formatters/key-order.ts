@@ -28,10 +28,11 @@ export const REPORT_KEY_ORDER: KeyOrder = {
     'frameworks',
     'summary',
     'errors',
+    'vulnerabilities',
   ],
   nested: {
     tool: { keys: ['name', 'version'] },
-    inputs: { keys: ['type', 'target'] },
+    inputs: { keys: ['type', 'target', 'unreadable'] },
     resources: {
       keys: ['id', 'apiVersion', 'kind', 'namespace', 'name', 'source'],
       nested: { source: { keys: ['file', 'line', 'column', 'documentIndex'] } },
@@ -91,13 +92,40 @@ export const REPORT_KEY_ORDER: KeyOrder = {
         'score',
         'complianceScore',
         'baseline',
+        'vulnerabilities',
       ],
       nested: {
         bySeverity: { keys: ['critical', 'high', 'medium', 'low', 'info'] },
         baseline: { keys: ['new', 'existing', 'resolved'] },
+        vulnerabilities: {
+          keys: ['total', 'suppressed', 'bySeverity', 'fixable'],
+          nested: {
+            bySeverity: { keys: ['critical', 'high', 'medium', 'low', 'info', 'unknown'] },
+          },
+        },
       },
     },
     errors: { keys: ['code', 'message', 'file', 'line', 'column', 'severity'] },
+    vulnerabilities: {
+      keys: [
+        'id',
+        'aliases',
+        'package',
+        'status',
+        'severity',
+        'cvss',
+        'fixedVersions',
+        'summary',
+        'locations',
+        'suppression',
+      ],
+      nested: {
+        package: { keys: ['name', 'version', 'ecosystem', 'purl'] },
+        cvss: { keys: ['version', 'vector', 'score'] },
+        locations: { keys: ['path', 'layer'] },
+        suppression: { keys: ['source', 'status', 'justification', 'statement', 'document'] },
+      },
+    },
   },
 };
 
