@@ -46,6 +46,9 @@ function explain(control: Control, colors: ReturnType<typeof pc.createColors>): 
     control.examples === undefined
       ? []
       : [
+          ...(control.examples.config === undefined
+            ? []
+            : ['', colors.bold('With --config:'), ...indent(control.examples.config)]),
           '',
           colors.bold('Fails:'),
           ...indent(control.examples.failing),

@@ -105,6 +105,45 @@ export default defineControl({
   description:
     'Judges Agent Sandbox objects (Sandbox and SandboxTemplate of the Kubernetes agent-sandbox project), which run code written by AI agents: the pod must use a sandboxed runtime class (gVisor or Kata), egress must be limited by the sandbox networkPolicy, every container needs CPU and memory limits, and images must be pinned by digest.',
   severity: 'high',
+  examples: {
+    failing: `apiVersion: agents.x-k8s.io/v1alpha1
+kind: Sandbox
+metadata:
+  name: code-runner
+  namespace: agents
+spec:
+  podTemplate:
+    spec:
+      containers:
+        - name: runner
+          image: docker.io/library/python:3.12
+`,
+    passing: `apiVersion: agents.x-k8s.io/v1alpha1
+kind: Sandbox
+metadata:
+  name: code-runner
+  namespace: agents
+spec:
+  networkPolicy:
+    egress:
+      - to:
+          - ipBlock:
+              cidr: 10.40.0.0/16
+        ports:
+          - protocol: TCP
+            port: 443
+  podTemplate:
+    spec:
+      runtimeClassName: gvisor
+      containers:
+        - name: runner
+          image: docker.io/library/python:3.12@sha256:b7ad567477c83756aab9a542b2be04f77dbae25115d85f22070d74d8cc4779dc
+          resources:
+            limits:
+              cpu: '1'
+              memory: 1Gi
+`,
+  },
   match: { kinds: ['Sandbox', 'SandboxTemplate'] },
   aliases: { kubescape: ['C-0297', 'C-0301', 'C-0303', 'C-0304'] },
   messages: {

@@ -18,6 +18,43 @@ export function allowedRegistries(fixed?: readonly string[]): ControlDefinition<
     description:
       'Flags container images pulled from a registry (or repository path) outside the configured allow-list (spec.allowedRegistries of the controls configuration). Limiting sources keeps unreviewed public images out of the cluster. With no allow-list configured, the control is skipped: there is no sensible default.',
     severity: 'medium',
+    examples: {
+      config: `apiVersion: cubecape.io/v1alpha1
+kind: ControlsConfig
+spec:
+  allowedRegistries: [registry.example.com/platform]
+`,
+      failing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: billing
+spec:
+  selector:
+    matchLabels: { app: billing }
+  template:
+    metadata:
+      labels: { app: billing }
+    spec:
+      containers:
+        - name: api
+          image: docker.io/someone/billing-api:2.3.1
+`,
+      passing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: billing
+spec:
+  selector:
+    matchLabels: { app: billing }
+  template:
+    metadata:
+      labels: { app: billing }
+    spec:
+      containers:
+        - name: api
+          image: registry.example.com/platform/billing-api:2.3.1
+`,
+    },
     match: { kinds: WORKLOAD_KINDS },
     aliases: { kubescape: ['C-0078'] },
     messages: {

@@ -13,6 +13,13 @@ const rule: FlagRule<Message> = {
     'no-pod-security':
       '{component} runs with --{flag} {value}, which turns off PodSecurity, and enables neither PodSecurityPolicy nor SecurityContextDeny.',
   },
+  example: {
+    failing: [
+      '--enable-admission-plugins=NodeRestriction',
+      '--disable-admission-plugins=PodSecurity',
+    ],
+    passing: ['--enable-admission-plugins=NodeRestriction'],
+  },
   judge: (flags) => {
     const disabled = flags.get('disable-admission-plugins');
     if (disabled === undefined || !listItems(disabled.value).includes('PodSecurity')) return [];

@@ -40,6 +40,61 @@ export default defineControl({
   description:
     "Flags hostPath volumes that reach the node's cloud credentials: the Azure service principal file (azure.json), AWS and Google Cloud SDK credential directories, or a directory that contains them. With these a container acts as the node's cloud identity, often far beyond the cluster.",
   severity: 'high',
+  examples: {
+    failing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: backup
+  namespace: ops
+spec:
+  selector:
+    matchLabels:
+      app: backup
+  template:
+    metadata:
+      labels:
+        app: backup
+    spec:
+      containers:
+        - name: backup
+          image: registry.example/ops/backup:1.0.3
+          volumeMounts:
+            - name: aws
+              mountPath: /root/.aws
+              readOnly: true
+      volumes:
+        - name: aws
+          hostPath:
+            path: /root/.aws
+`,
+    passing: `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: backup
+  namespace: ops
+  annotations:
+    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/ops-backup
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: backup
+  namespace: ops
+spec:
+  selector:
+    matchLabels:
+      app: backup
+  template:
+    metadata:
+      labels:
+        app: backup
+    spec:
+      serviceAccountName: backup
+      containers:
+        - name: backup
+          image: registry.example/ops/backup:1.0.3
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: { kubescape: ['C-0020'] },
   messages: {

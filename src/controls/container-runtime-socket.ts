@@ -30,6 +30,61 @@ export default defineControl({
   description:
     'Flags hostPath volumes that expose the Docker, containerd, CRI-O or Podman socket (or the directory holding it). Whoever can talk to the runtime can start a privileged container on the node, so this is root on the node.',
   severity: 'high',
+  examples: {
+    failing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ci-runner
+  namespace: ci
+spec:
+  selector:
+    matchLabels:
+      app: ci-runner
+  template:
+    metadata:
+      labels:
+        app: ci-runner
+    spec:
+      containers:
+        - name: runner
+          image: registry.example/ci/runner:3.2.0
+          volumeMounts:
+            - name: docker
+              mountPath: /var/run/docker.sock
+      volumes:
+        - name: docker
+          hostPath:
+            path: /var/run/docker.sock
+            type: Socket
+`,
+    passing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ci-runner
+  namespace: ci
+spec:
+  selector:
+    matchLabels:
+      app: ci-runner
+  template:
+    metadata:
+      labels:
+        app: ci-runner
+    spec:
+      containers:
+        - name: runner
+          image: registry.example/ci/runner:3.2.0
+          env:
+            - name: BUILDER
+              value: buildkit-rootless
+          volumeMounts:
+            - name: workspace
+              mountPath: /workspace
+      volumes:
+        - name: workspace
+          emptyDir: {}
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: {
     kubescape: ['C-0074'],

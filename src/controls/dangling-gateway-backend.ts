@@ -96,6 +96,62 @@ export default defineControl({
   description:
     'Flags backendRefs of HTTPRoute, GRPCRoute, TLSRoute, TCPRoute and UDPRoute objects that name a Service not in the scan, or a port the Service does not declare. The gateway answers those requests with errors. A reference is judged only when the scan holds Services of its namespace.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: shop
+  namespace: shop
+spec:
+  parentRefs:
+    - name: public
+      namespace: gateways
+  hostnames: ['shop.example.com']
+  rules:
+    - backendRefs:
+        - name: web
+          port: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+`,
+    passing: `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: shop
+  namespace: shop
+spec:
+  parentRefs:
+    - name: public
+      namespace: gateways
+  hostnames: ['shop.example.com']
+  rules:
+    - backendRefs:
+        - name: web
+          port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+`,
+  },
   match: { kinds: ROUTE_KINDS },
   aliases: { kubescape: ['C-0302'] },
   messages: {

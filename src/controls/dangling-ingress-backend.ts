@@ -93,6 +93,70 @@ export default defineControl({
   description:
     'Flags Ingress backends naming a Service that is not in the scan, or a port that Service does not declare. Requests for those hosts and paths fail with 502/503. Judged only when the scan holds Services of the Ingress namespace.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+  namespace: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+`,
+    passing: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+  namespace: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+`,
+  },
   match: { kinds: ['Ingress'] },
   aliases: { kubescape: ['C-0298'], kubeLinter: ['dangling-ingress'] },
   messages: {

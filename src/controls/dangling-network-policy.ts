@@ -10,6 +10,72 @@ export default defineControl({
   description:
     'Flags NetworkPolicies whose podSelector matches none of the workloads of their namespace in the scan. Such a policy protects nothing, usually because of a typo or a renamed label, while its author believes the pods are isolated. Judged only when the scan holds workloads of that namespace.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web-ingress
+  namespace: shop
+spec:
+  podSelector:
+    matchLabels:
+      app: web-frontend
+  policyTypes: ['Ingress']
+  ingress:
+    - ports:
+        - port: 8080
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web-ingress
+  namespace: shop
+spec:
+  podSelector:
+    matchLabels:
+      app: web
+  policyTypes: ['Ingress']
+  ingress:
+    - ports:
+        - port: 8080
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+`,
+  },
   match: { kinds: ['NetworkPolicy'] },
   aliases: { kubescape: ['C-0299'], kubeLinter: ['dangling-networkpolicy'] },
   messages: {

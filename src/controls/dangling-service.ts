@@ -9,6 +9,68 @@ export default defineControl({
   description:
     'Flags Services whose selector matches none of the pod templates of their namespace in the scan. The Service gets no endpoints, so its clients fail, usually after a label was renamed on one side only. Services without a selector (endpoints managed by hand) and ExternalName Services are not judged, nor are namespaces with no workloads in the scan.',
   severity: 'low',
+  examples: {
+    failing: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: webapp
+  ports:
+    - port: 80
+      targetPort: 8080
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+`,
+  },
   match: { kinds: ['Service'] },
   aliases: { kubescape: ['C-0293'], kubeLinter: ['dangling-service'] },
   messages: {

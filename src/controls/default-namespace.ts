@@ -24,6 +24,24 @@ export default defineControl({
   description:
     'Flags namespaced resources placed explicitly in the default namespace. Everything there shares one set of RBAC grants, quotas and network policies, and it is where anything deployed without a namespace lands, so it cannot serve as a boundary.',
   severity: 'low',
+  examples: {
+    failing: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web-settings
+  namespace: default
+data:
+  LOG_LEVEL: info
+`,
+    passing: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web-settings
+  namespace: shop
+data:
+  LOG_LEVEL: info
+`,
+  },
   match: { kinds: ['*'] },
   aliases: {
     kubescape: ['C-0061', 'C-0212'],

@@ -55,6 +55,11 @@ export interface ControlMatch {
 export interface ControlExamples {
   readonly failing: string;
   readonly passing: string;
+  /**
+   * A controls configuration (`--config` file, YAML) both examples are judged under, for controls
+   * that judge nothing without one (allow-lists, block-lists); absent: the defaults.
+   */
+  readonly config?: string;
 }
 
 export interface ControlDefinition<M extends string = string> {
@@ -72,7 +77,8 @@ export interface ControlDefinition<M extends string = string> {
   /** Data the control needs that manifests do not carry. */
   readonly requires?: ControlRequirement;
   /**
-   * Manifests (YAML text) that fail and pass the control under default settings, shown by
+   * Manifests (YAML text) that fail and pass the control under default settings (or under
+   * `examples.config` when the control needs configuration), shown by
    * `cubecape explain` and the generated docs; the meta-test runs them through the control.
    */
   readonly examples?: ControlExamples;

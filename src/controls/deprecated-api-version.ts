@@ -21,6 +21,40 @@ export function deprecatedApiVersion(fixed?: string): ControlDefinition<MessageI
     description:
       'Flags objects written against an apiVersion that Kubernetes has removed (by default: removed in any released version; with a target version, spec.kubernetesVersion of the controls configuration: removed in or before it). The API server rejects such manifests, so deployments and upgrades fail.',
     severity: 'medium',
+    examples: {
+      failing: `apiVersion: batch/v1beta1
+kind: CronJob
+metadata:
+  name: nightly-report
+  namespace: shop
+spec:
+  schedule: '0 2 * * *'
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: report
+              image: registry.example/shop/report:2.3.0
+`,
+      passing: `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: nightly-report
+  namespace: shop
+spec:
+  schedule: '0 2 * * *'
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: report
+              image: registry.example/shop/report:2.3.0
+`,
+    },
     match: { kinds: ['*'] },
     aliases: { kubeLinter: ['no-extensions-v1beta'] },
     messages: {

@@ -15,6 +15,44 @@ export default defineControl({
   description:
     'Flags images pulled from k8s.gcr.io, the old Kubernetes project registry. It was frozen in 2023: it receives no new images or security fixes and may stop serving, so pods relying on it miss patches and can fail to start.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: metrics-server
+  namespace: kube-system
+spec:
+  selector:
+    matchLabels:
+      app: metrics-server
+  template:
+    metadata:
+      labels:
+        app: metrics-server
+    spec:
+      containers:
+        - name: metrics-server
+          image: k8s.gcr.io/metrics-server/metrics-server:v0.6.4
+`,
+    passing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: metrics-server
+  namespace: kube-system
+spec:
+  selector:
+    matchLabels:
+      app: metrics-server
+  template:
+    metadata:
+      labels:
+        app: metrics-server
+    spec:
+      containers:
+        - name: metrics-server
+          image: registry.k8s.io/metrics-server/metrics-server:v0.6.4
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: { kubescape: ['C-0253'] },
   messages: {

@@ -8,6 +8,30 @@ export default defineControl({
   description:
     'Flags pod specs that set serviceAccount, the deprecated alias of serviceAccountName. Tools that only read serviceAccountName misjudge such pods, and the two fields can drift apart when only one is edited.',
   severity: 'low',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  serviceAccount: web
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  serviceAccountName: web
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: { kubescape: ['C-0294'], kubeLinter: ['deprecated-service-account-field'] },
   messages: {

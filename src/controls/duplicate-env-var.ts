@@ -12,6 +12,40 @@ export default defineControl({
   description:
     'Flags containers that define the same environment variable name more than once. Only the last definition takes effect, so an edit to the first one silently does nothing, and merge tools (Kustomize, Helm) disagree about which one wins.',
   severity: 'low',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      env:
+        - name: LOG_LEVEL
+          value: info
+        - name: PORT
+          value: '8080'
+        - name: LOG_LEVEL
+          value: debug
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      env:
+        - name: LOG_LEVEL
+          value: debug
+        - name: PORT
+          value: '8080'
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: { kubescape: ['C-0295'], kubeLinter: ['duplicate-env-var'] },
   messages: {

@@ -1,5 +1,6 @@
 import { defineFlagControl, type FlagRule } from './control-plane/flag-control.js';
 import { invocationsOf } from './control-plane/components.js';
+import { staticPodManifest } from './control-plane/flag-examples.js';
 import type { ScanContext } from '../model/context.js';
 import { POD_SPEC_KINDS } from '../model/workload.js';
 
@@ -34,6 +35,14 @@ const rule: FlagRule<Message> = {
   },
 };
 
+/** etcd is judged against the API server's client CA, so each example holds both Pods. */
+function withApiserver(trustedCaFile: string): string {
+  return [
+    staticPodManifest('kube-apiserver', ['--client-ca-file=/etc/kubernetes/pki/ca.crt']),
+    staticPodManifest('etcd', [`--trusted-ca-file=${trustedCaFile}`, '--client-cert-auth=true']),
+  ].join('---\n');
+}
+
 export default defineFlagControl({
   id: 'etcd-unique-ca',
   component: 'etcd',
@@ -45,4 +54,8 @@ export default defineFlagControl({
   remediation:
     'Give etcd a certificate authority of its own (kubeadm uses /etc/kubernetes/pki/etcd/ca.crt), issue the API server an etcd client certificate from it, and point --trusted-ca-file at it.',
   rule,
+  examples: {
+    failing: withApiserver('/etc/kubernetes/pki/ca.crt'),
+    passing: withApiserver('/etc/kubernetes/pki/etcd/ca.crt'),
+  },
 });

@@ -38,6 +38,70 @@ export default defineControl({
   description:
     'Flags workloads running a tool with a powerful web interface (Kubernetes Dashboard, Argo, Jupyter, Ray, NiFi, Kubeflow, MLflow, Airflow, Prometheus, Kibana and similar) that are reachable from outside the cluster through a NodePort or LoadBalancer Service, an Ingress, a Gateway API route or an Istio VirtualService. Attackers scan for these to run code or read data.',
   severity: 'high',
+  examples: {
+    failing: `apiVersion: v1
+kind: Service
+metadata:
+  name: notebook
+  namespace: research
+spec:
+  type: NodePort
+  selector:
+    app: notebook
+  ports:
+    - port: 8888
+      targetPort: 8888
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: notebook
+  namespace: research
+spec:
+  selector:
+    matchLabels:
+      app: notebook
+  template:
+    metadata:
+      labels:
+        app: notebook
+    spec:
+      containers:
+        - name: notebook
+          image: quay.io/jupyter/base-notebook:2024-07-29
+`,
+    passing: `apiVersion: v1
+kind: Service
+metadata:
+  name: notebook
+  namespace: research
+spec:
+  type: ClusterIP
+  selector:
+    app: notebook
+  ports:
+    - port: 8888
+      targetPort: 8888
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: notebook
+  namespace: research
+spec:
+  selector:
+    matchLabels:
+      app: notebook
+  template:
+    metadata:
+      labels:
+        app: notebook
+    spec:
+      containers:
+        - name: notebook
+          image: quay.io/jupyter/base-notebook:2024-07-29
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: { kubescape: ['C-0021'] },
   messages: {

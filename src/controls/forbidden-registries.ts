@@ -18,6 +18,31 @@ export function forbiddenRegistries(fixed?: readonly string[]): ControlDefinitio
     description:
       'Flags container images pulled from a registry (or repository path) on the configured block-list (spec.forbiddenRegistries of the controls configuration), such as public registries an organisation does not trust. With no block-list configured, the control is skipped.',
     severity: 'high',
+    examples: {
+      config: `apiVersion: cubecape.io/v1alpha1
+kind: ControlsConfig
+spec:
+  forbiddenRegistries: [registry.untrusted.example]
+`,
+      failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: cache
+spec:
+  containers:
+    - name: redis
+      image: registry.untrusted.example/redis:7.2
+`,
+      passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: cache
+spec:
+  containers:
+    - name: redis
+      image: registry.example.com/mirror/redis:7.2
+`,
+    },
     match: { kinds: WORKLOAD_KINDS },
     aliases: { kubescape: ['C-0001'] },
     messages: {

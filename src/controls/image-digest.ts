@@ -12,6 +12,28 @@ export default defineControl({
   description:
     'Flags container images referenced by tag rather than by digest. Tags are mutable: whoever can push to the repository can change what a tag points to, so the cluster may run code nobody reviewed, and two nodes may run different images.',
   severity: 'low',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2@sha256:4b5e57f6eb2f42b9039b3d1e13929295f231749c510cbe341cd68036d9af97e2
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: { kubescape: ['C-0306'], checkov: ['CKV_K8S_43'] },
   messages: {

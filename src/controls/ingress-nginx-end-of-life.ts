@@ -19,6 +19,46 @@ export default defineControl({
   description:
     'Flags workloads running the community ingress-nginx controller, which was retired in March 2026 and receives no security fixes. An internet-facing proxy without patches is a prime target (it has had several critical CVEs).',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ingress-controller
+  namespace: ingress
+spec:
+  selector:
+    matchLabels:
+      app: ingress-controller
+  template:
+    metadata:
+      labels:
+        app: ingress-controller
+    spec:
+      containers:
+        - name: controller
+          image: registry.k8s.io/ingress-nginx/controller:v1.11.2
+          args: ['/nginx-ingress-controller', '--ingress-class=nginx']
+`,
+    passing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ingress-controller
+  namespace: ingress
+spec:
+  selector:
+    matchLabels:
+      app: ingress-controller
+  template:
+    metadata:
+      labels:
+        app: ingress-controller
+    spec:
+      containers:
+        - name: controller
+          image: docker.io/library/traefik:v3.1.2
+          args: ['--providers.kubernetesingress']
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: { kubescape: ['C-0292'] },
   messages: {

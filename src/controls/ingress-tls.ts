@@ -25,6 +25,47 @@ export default defineControl({
   description:
     'Flags Ingresses with no spec.tls section, and rule hosts that no TLS entry covers. Traffic to those hosts is served over plain HTTP, so credentials and session cookies cross the network readable by anyone on the path.',
   severity: 'high',
+  examples: {
+    failing: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+  namespace: shop
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+    passing: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+  namespace: shop
+spec:
+  tls:
+    - hosts: ['shop.example.com']
+      secretName: shop-example-com-tls
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: web
+                port:
+                  number: 80
+`,
+  },
   match: { kinds: ['Ingress'] },
   aliases: { kubescape: ['C-0263', 'C-0245'], polaris: ['tlsSettingsMissing'] },
   messages: {

@@ -82,6 +82,74 @@ export default defineControl({
   description:
     'Flags Service targetPorts that are out of range, are not valid port names, or name a port that none of the selected pod templates in the scan defines. Traffic to such a port goes nowhere. Named ports are resolved only against pod templates the Service selects in the scan.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: https
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+          ports:
+            - name: http
+              containerPort: 8080
+`,
+    passing: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: http
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+          ports:
+            - name: http
+              containerPort: 8080
+`,
+  },
   match: { kinds: ['Service'] },
   aliases: { kubeLinter: ['invalid-target-ports'] },
   messages: {

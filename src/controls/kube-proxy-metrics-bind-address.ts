@@ -12,6 +12,34 @@ function isLoopback(address: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+/** Shown by `cubecape explain` and the docs; the meta-test runs them through the control. */
+const examples = {
+  failing: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: kube-proxy
+  namespace: kube-system
+data:
+  config.conf: |
+    apiVersion: kubeproxy.config.k8s.io/v1alpha1
+    kind: KubeProxyConfiguration
+    mode: iptables
+    metricsBindAddress: 0.0.0.0:10249
+`,
+  passing: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: kube-proxy
+  namespace: kube-system
+data:
+  config.conf: |
+    apiVersion: kubeproxy.config.k8s.io/v1alpha1
+    kind: KubeProxyConfiguration
+    mode: iptables
+    metricsBindAddress: 127.0.0.1:10249
+`,
+};
+
 export default defineControl({
   id: 'kube-proxy-metrics-bind-address',
   title: 'kube-proxy metrics not bound to localhost',
@@ -52,4 +80,5 @@ export default defineControl({
       { messageId: 'not-loopback', data: { address }, path: ['data', key], evidence: address },
     ];
   },
+  examples,
 });

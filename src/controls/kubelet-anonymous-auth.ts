@@ -12,4 +12,5 @@ export default defineKubeletControl({
   expected: 'false',
   accepts: (value) => value === undefined || value === false,
   fixValue: false,
+  exampleValues: { failing: true, passing: false },
 });

@@ -12,4 +12,5 @@ export default defineKubeletControl({
   expected: 'Webhook',
   accepts: (value) => value === undefined || value === 'Webhook',
   fixValue: 'Webhook',
+  exampleValues: { failing: 'AlwaysAllow', passing: 'Webhook' },
 });

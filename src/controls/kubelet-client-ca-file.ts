@@ -1,4 +1,4 @@
-import { defineKubeletControl } from './control-plane/kubelet-control.js';
+import { defineKubeletControl, kubeletConfigManifest } from './control-plane/kubelet-control.js';
 
 export default defineKubeletControl({
   id: 'kubelet-client-ca-file',
@@ -11,4 +11,16 @@ export default defineKubeletControl({
   field: ['authentication', 'x509', 'clientCAFile'],
   expected: 'a CA bundle path',
   accepts: (value) => typeof value === 'string' && value.trim() !== '',
+  examples: {
+    failing: kubeletConfigManifest({
+      authentication: { anonymous: { enabled: false }, webhook: { enabled: true } },
+    }),
+    passing: kubeletConfigManifest({
+      authentication: {
+        anonymous: { enabled: false },
+        webhook: { enabled: true },
+        x509: { clientCAFile: '/etc/kubernetes/pki/ca.crt' },
+      },
+    }),
+  },
 });

@@ -12,4 +12,5 @@ export default defineKubeletControl({
   expected: '0 or at least 5',
   accepts: (value) =>
     value === undefined || (typeof value === 'number' && (value === 0 || value >= 5)),
+  exampleValues: { failing: 1, passing: 50 },
 });

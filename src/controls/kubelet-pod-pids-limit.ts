@@ -11,4 +11,5 @@ export default defineKubeletControl({
   field: ['podPidsLimit'],
   expected: 'a positive limit such as 4096',
   accepts: (value) => typeof value === 'number' && value > 0,
+  exampleValues: { failing: -1, passing: 4096 },
 });

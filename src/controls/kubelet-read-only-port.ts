@@ -12,4 +12,5 @@ export default defineKubeletControl({
   expected: '0',
   accepts: (value) => value === undefined || value === 0,
   fixValue: 0,
+  exampleValues: { failing: 10255, passing: 0 },
 });

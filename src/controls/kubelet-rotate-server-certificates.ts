@@ -13,4 +13,5 @@ export default defineKubeletControl({
   expected: 'true',
   accepts: (value) => value !== false,
   fixValue: true,
+  exampleValues: { failing: false, passing: true },
 });

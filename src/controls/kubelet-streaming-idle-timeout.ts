@@ -15,4 +15,5 @@ export default defineKubeletControl({
   accepts: (value) =>
     value === undefined || (typeof value === 'string' && (parseGoDuration(value) ?? 0) > 0),
   fixValue: '4h0m0s',
+  exampleValues: { failing: '0s', passing: '4h0m0s' },
 });

@@ -1,4 +1,4 @@
-import { weakCipherSuites } from './control-plane/ciphers.js';
+import { EXAMPLE_CIPHER_SUITES, weakCipherSuites } from './control-plane/ciphers.js';
 import { defineKubeletControl } from './control-plane/kubelet-control.js';
 
 export default defineKubeletControl({
@@ -17,4 +17,5 @@ export default defineKubeletControl({
     value.length > 0 &&
     value.every((suite) => typeof suite === 'string') &&
     weakCipherSuites(value).length === 0,
+  exampleValues: { failing: EXAMPLE_CIPHER_SUITES.weak, passing: EXAMPLE_CIPHER_SUITES.strong },
 });

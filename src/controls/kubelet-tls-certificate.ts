@@ -1,4 +1,4 @@
-import { defineKubeletControl } from './control-plane/kubelet-control.js';
+import { defineKubeletControl, kubeletConfigManifest } from './control-plane/kubelet-control.js';
 
 export default defineKubeletControl({
   id: 'kubelet-tls-certificate',
@@ -17,4 +17,8 @@ export default defineKubeletControl({
       value !== '' &&
       typeof config['tlsPrivateKeyFile'] === 'string' &&
       config['tlsPrivateKeyFile'] !== ''),
+  examples: {
+    failing: kubeletConfigManifest({ serverTLSBootstrap: false }),
+    passing: kubeletConfigManifest({ serverTLSBootstrap: true }),
+  },
 });

@@ -19,6 +19,30 @@ export default defineControl({
   description:
     'Flags containers whose image resolves to latest while imagePullPolicy is set to something other than Always. Each node then runs whichever latest it pulled first, so replicas silently run different code. Left unset, the policy defaults to Always for such images and passes.',
   severity: 'low',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:latest
+      imagePullPolicy: IfNotPresent
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      imagePullPolicy: IfNotPresent
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: {
     kubescape: ['C-0075'],

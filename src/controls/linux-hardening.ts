@@ -49,6 +49,34 @@ export default defineControl({
   description:
     'Flags containers that use none of the kernel hardening mechanisms: no seccomp, AppArmor or SELinux profile (on the container or the pod) and no dropped capabilities. Such a container relies on the runtime defaults alone, leaving the whole kernel attack surface reachable.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      securityContext:
+        runAsNonRoot: true
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      securityContext:
+        runAsNonRoot: true
+        capabilities:
+          drop: ['ALL']
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: { kubescape: ['C-0055'], polaris: ['linuxHardening'] },
   messages: {

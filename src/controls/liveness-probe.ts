@@ -8,6 +8,58 @@ export default defineControl({
   description:
     'Flags long-running containers without a livenessProbe. Without one, the kubelet restarts a container only when its process exits, so a deadlocked or wedged process keeps its pod slot forever.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+          ports:
+            - name: http
+              containerPort: 8080
+`,
+    passing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+          ports:
+            - name: http
+              containerPort: 8080
+          livenessProbe:
+            httpGet:
+              path: /healthz
+              port: http
+            periodSeconds: 10
+            failureThreshold: 3
+`,
+  },
   match: { kinds: LONG_RUNNING_KINDS },
   aliases: {
     kubescape: ['C-0056'],

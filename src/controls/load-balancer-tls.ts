@@ -26,6 +26,38 @@ export default defineControl({
   description:
     'Flags LoadBalancer Services that expose a plain port (not 443, 8443 or a port named https or tls) without an annotation making the cloud load balancer terminate TLS with a certificate (AWS ssl-cert, DigitalOcean certificate-id, OCI ssl-ports and the like). Traffic to them crosses the internet unencrypted unless the application itself speaks TLS on that port.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  type: LoadBalancer
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+`,
+    passing: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+  annotations:
+    service.beta.kubernetes.io/aws-load-balancer-ssl-cert: arn:aws:acm:eu-west-1:111122223333:certificate/8d2f6a1c-3b4e-4f5a-9c7d-0e1f2a3b4c5d
+spec:
+  type: LoadBalancer
+  selector:
+    app: web
+  ports:
+    - name: https
+      port: 443
+      targetPort: 8080
+`,
+  },
   match: {
     kinds: ['Service'],
     where: (resource) =>

@@ -73,6 +73,44 @@ export default defineControl({
   description:
     'Flags Deployments, ReplicaSets, StatefulSets, DaemonSets, Jobs and ReplicationControllers whose spec.selector does not match the labels of their own pod template, is empty, invalid or missing. The API server rejects such objects, or the controller cannot find the pods it creates.',
   severity: 'low',
+  examples: {
+    failing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web-server
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+`,
+  },
   match: { kinds: CONTROLLER_KINDS },
   aliases: { kubescape: ['C-0296'], kubeLinter: ['mismatching-selector'] },
   messages: {

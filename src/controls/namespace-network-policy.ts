@@ -8,6 +8,27 @@ export default defineControl({
   description:
     'Flags Namespaces in the scan that hold no NetworkPolicy (or CiliumNetworkPolicy). Without any policy, every pod of the namespace is reachable from the whole cluster and can reach it in turn, which makes mapping and lateral movement easy.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+`,
+    passing: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+  namespace: shop
+spec:
+  podSelector: {}
+  policyTypes: ['Ingress', 'Egress']
+`,
+  },
   match: { kinds: ['Namespace'] },
   aliases: {
     kubescape: ['C-0049', 'C-0054', 'C-0206'],

@@ -8,6 +8,25 @@ const POLICY_KINDS = [
   'ValidatingAdmissionPolicyBinding',
 ] as const;
 
+/** Shown by `cubecape explain` and the docs; the meta-test runs them through the control. */
+const examples = {
+  failing: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: payments
+  labels:
+    team: payments
+`,
+  passing: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: payments
+  labels:
+    team: payments
+    pod-security.kubernetes.io/enforce: restricted
+`,
+};
+
 export default defineControl({
   id: 'namespace-policy-mechanism',
   title: 'No policy control mechanism for a namespace',
@@ -27,4 +46,5 @@ export default defineControl({
     if (POLICY_KINDS.some((kind) => context.resources.byKind(kind).length > 0)) return [];
     return [{ messageId: 'no-policy', path: enforceLabelPath(resource) }];
   },
+  examples,
 });

@@ -27,6 +27,62 @@ export default defineControl({
   description:
     'Flags workloads whose pods no NetworkPolicy (or CiliumNetworkPolicy) of the scan selects, or that are selected for only one of ingress and egress. Pods without a policy accept traffic from, and send traffic to, anything in the cluster, so one compromised pod can reach them all.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+  namespace: shop
+spec:
+  podSelector: {}
+  policyTypes: ['Ingress']
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+  namespace: shop
+spec:
+  podSelector: {}
+  policyTypes: ['Ingress', 'Egress']
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: {
     kubescape: ['C-0030', 'C-0260'],

@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import type { JsonPath } from '../core/json-path.js';
 import type { Resource } from '../model/resource.js';
 import { isRecord } from '../model/resource.js';
@@ -29,4 +30,24 @@ export function judgeNodeInfo<M extends string>(
   if (found === undefined)
     return { skipped: `the Node reports no status.nodeInfo.${field} (a live cluster scan has it)` };
   return judge(found);
+}
+
+/** What a kubelet on a current Ubuntu node reports; examples change the field they are about. */
+const EXAMPLE_NODE_INFO: Readonly<Record<string, string>> = {
+  architecture: 'amd64',
+  containerRuntimeVersion: 'containerd://2.1.4',
+  kernelVersion: '6.8.0-1031-aws',
+  kubeletVersion: 'v1.36.3',
+  operatingSystem: 'linux',
+  osImage: 'Ubuntu 24.04.3 LTS',
+};
+
+/** A Node as a live scan reads it, with `nodeInfo` overriding fields of a typical status. */
+export function nodeManifest(nodeInfo: Readonly<Record<string, string>>): string {
+  return stringify({
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: 'worker-1', labels: { 'kubernetes.io/hostname': 'worker-1' } },
+    status: { nodeInfo: { ...EXAMPLE_NODE_INFO, ...nodeInfo } },
+  });
 }

@@ -1,12 +1,16 @@
 import { defineControl } from './define.js';
 import { releaseOf } from './image-versions.js';
-import { judgeNodeInfo } from './node-info.js';
+import { judgeNodeInfo, nodeManifest } from './node-info.js';
 
 /**
  * The oldest Kubernetes minor release the project still patches. Kubernetes supports its three
  * newest minors; with v1.37 the newest, that is v1.35. Raise it with each upstream release.
  */
 export const OLDEST_SUPPORTED_MINOR = 35;
+
+/** Releases outside and inside the support window, so the examples follow the constant. */
+const OUTDATED = `v1.${String(OLDEST_SUPPORTED_MINOR - 2)}.9`;
+const SUPPORTED = `v1.${String(OLDEST_SUPPORTED_MINOR + 1)}.3`;
 
 export default defineControl({
   id: 'node-kubernetes-version',
@@ -30,4 +34,8 @@ export default defineControl({
         { messageId: 'unsupported-version', data: { version: value }, path, evidence: value },
       ];
     }),
+  examples: {
+    failing: nodeManifest({ kubeletVersion: OUTDATED }),
+    passing: nodeManifest({ kubeletVersion: SUPPORTED }),
+  },
 });

@@ -35,6 +35,58 @@ export default defineControl({
   description:
     'Flags pod templates whose serviceAccountName names a ServiceAccount missing from the scan while the scan holds other ServiceAccounts of that namespace. The API server refuses to create such pods, so the rollout stalls. When the scan holds no ServiceAccounts of the namespace, the control skips.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: web
+  namespace: shop
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      serviceAccountName: web-app
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: web
+  namespace: shop
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      serviceAccountName: web
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: { kubescape: ['C-0307'], kubeLinter: ['non-existent-service-account'] },
   messages: {

@@ -54,6 +54,58 @@ export default defineControl({
   description:
     'Flags startup, liveness and readiness probes whose port is a name the container does not define, or a number missing from a container that lists its ports. Such a probe fails forever: the pod never becomes ready or is restarted in a loop.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+          ports:
+            - name: http
+              containerPort: 8080
+          readinessProbe:
+            httpGet:
+              path: /ready
+              port: web-http
+`,
+    passing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+          ports:
+            - name: http
+              containerPort: 8080
+          readinessProbe:
+            httpGet:
+              path: /ready
+              port: http
+`,
+  },
   match: { kinds: LONG_RUNNING_KINDS },
   aliases: { kubeLinter: ['liveness-port', 'readiness-port', 'startup-port'] },
   messages: {

@@ -91,6 +91,48 @@ export default defineControl({
   description:
     'Judges legacy PodSecurityPolicy objects (policy/v1beta1, removed in Kubernetes v1.25): a policy that allows privileged containers, host PID, IPC or network namespaces, privilege escalation, root users or added capabilities, or that does not require dropping ALL capabilities, lets every pod that may use it do the same.',
   severity: 'high',
+  examples: {
+    failing: `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata:
+  name: apps
+spec:
+  privileged: true
+  runAsUser:
+    rule: RunAsAny
+  seLinux:
+    rule: RunAsAny
+  supplementalGroups:
+    rule: RunAsAny
+  fsGroup:
+    rule: RunAsAny
+  volumes: ['*']
+`,
+    passing: `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata:
+  name: apps
+spec:
+  privileged: false
+  allowPrivilegeEscalation: false
+  requiredDropCapabilities: ['ALL']
+  runAsUser:
+    rule: MustRunAsNonRoot
+  seLinux:
+    rule: RunAsAny
+  supplementalGroups:
+    rule: MustRunAs
+    ranges:
+      - min: 1
+        max: 65535
+  fsGroup:
+    rule: MustRunAs
+    ranges:
+      - min: 1
+        max: 65535
+  volumes: ['configMap', 'secret', 'emptyDir', 'projected', 'persistentVolumeClaim']
+`,
+  },
   match: { kinds: ['PodSecurityPolicy'] },
   aliases: {
     kubescape: ['C-0213', 'C-0214', 'C-0215', 'C-0216', 'C-0217', 'C-0218', 'C-0219', 'C-0220'],

@@ -7,6 +7,34 @@ export default definePssControl({
   description:
     "Baseline forbids switching AppArmor off or replacing the runtime's profile with anything but a profile loaded on the node: appArmorProfile.type must be RuntimeDefault or Localhost, and the older container.apparmor.security.beta.kubernetes.io annotations must be runtime/default or localhost/<profile>.",
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      securityContext:
+        appArmorProfile:
+          type: Unconfined
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      securityContext:
+        appArmorProfile:
+          type: RuntimeDefault
+`,
+  },
   aliases: { trivy: ['KSV002'] },
   messages: {
     'profile-type':

@@ -7,6 +7,34 @@ export default definePssControl({
   description:
     'Baseline lets a container add back only capabilities the container runtime grants by default (CHOWN, KILL, NET_BIND_SERVICE, SETUID and a few more). Anything else, such as NET_RAW, NET_ADMIN or SYS_ADMIN, widens what a compromised process can do to the node. The names must be spelled exactly as upstream lists them.',
   severity: 'high',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      securityContext:
+        capabilities:
+          add: ['NET_ADMIN']
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      securityContext:
+        capabilities:
+          add: ['NET_BIND_SERVICE']
+`,
+  },
   aliases: { trivy: ['KSV022'] },
   messages: {
     'added-capability':

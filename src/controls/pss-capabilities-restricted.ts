@@ -16,6 +16,31 @@ export default definePssControl({
   description:
     'From v1.22 restricted requires every container to drop ALL capabilities and add back nothing but NET_BIND_SERVICE. It replaces the baseline capabilities rule: capabilities outside the default set stay with pss-capabilities-baseline, and this control reports the missing drop and the default-set capabilities added back. From v1.25 Windows pods are exempt.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      securityContext:
+        capabilities:
+          drop: ['ALL']
+`,
+  },
   aliases: { checkov: ['CKV_K8S_37'], trivy: ['KSV003'] },
   messages: {
     'drop-all-missing':

@@ -43,7 +43,7 @@ export interface PssVerdict<M extends string> {
 /** What a `pss-*` control declares; matching, aliases for the check and evaluation are shared. */
 export interface PssControlSpec<M extends string> extends Pick<
   ControlDefinition<M>,
-  'id' | 'title' | 'description' | 'severity' | 'messages' | 'remediation'
+  'id' | 'title' | 'description' | 'severity' | 'messages' | 'remediation' | 'examples'
 > {
   readonly checkId: PssCheckId;
   /** Equivalent ids in other tools; the `pss` alias is added from `checkId`. */
@@ -206,6 +206,7 @@ export function definePssControl<M extends string>(spec: PssControlSpec<M>): Con
     title: spec.title,
     description: spec.description,
     severity: spec.severity,
+    ...(spec.examples === undefined ? {} : { examples: spec.examples }),
     match: { kinds: WORKLOAD_KINDS },
     aliases: { pss: [spec.checkId], ...spec.aliases },
     messages: spec.messages,

@@ -15,6 +15,29 @@ export default definePssControl({
   description:
     "Baseline forbids hostNetwork, hostPID and hostIPC: a pod in the node's network, process or IPC namespace can watch and reach the node's own traffic, processes and shared memory.",
   severity: 'high',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  hostNetwork: true
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+  },
   aliases: {
     kubescape: ['C-0038', 'C-0041'],
     checkov: ['CKV_K8S_17', 'CKV_K8S_18', 'CKV_K8S_19'],

@@ -7,6 +7,37 @@ export default definePssControl({
   description:
     'From v1.34 baseline forbids setting host on httpGet and tcpSocket handlers of probes and lifecycle hooks: the kubelet makes those connections from the node, so a pod could use them to reach addresses it cannot reach itself.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      livenessProbe:
+        httpGet:
+          host: 10.0.12.7
+          path: /healthz
+          port: 8080
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      livenessProbe:
+        httpGet:
+          path: /healthz
+          port: 8080
+`,
+  },
   messages: {
     'probe-host':
       'The {where} aims a probe or lifecycle hook at host {value}; it may only target the pod itself.',

@@ -7,6 +7,32 @@ export default definePssControl({
   description:
     'From v1.35 restricted requires the default /proc masking even for pods in their own user namespace, which baseline lets unmask it. It replaces the baseline procMount rule: containers baseline already reports stay with pss-proc-mount, so this control reports only pods with hostUsers: false.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: builder
+  namespace: ci
+spec:
+  hostUsers: false
+  containers:
+    - name: builder
+      image: registry.example/ci/builder:1.8.0
+      securityContext:
+        procMount: Unmasked
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: builder
+  namespace: ci
+spec:
+  hostUsers: false
+  containers:
+    - name: builder
+      image: registry.example/ci/builder:1.8.0
+`,
+  },
   aliases: { trivy: ['KSV027'] },
   messages: {
     unmasked:

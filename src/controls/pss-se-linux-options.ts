@@ -9,6 +9,35 @@ export default definePssControl<MessageId>({
   description:
     'Baseline forbids a custom SELinux user or role and allows only the container SELinux types (container_t, container_init_t, container_kvm_t, and container_engine_t from v1.31). Another type or user can lift the confinement SELinux puts on container processes.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    seLinuxOptions:
+      type: spc_t
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    seLinuxOptions:
+      type: container_t
+      level: 's0:c123,c456'
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+  },
   aliases: { trivy: ['KSV025'] },
   messages: {
     'selinux-type':

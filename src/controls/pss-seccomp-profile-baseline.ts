@@ -7,6 +7,34 @@ export default definePssControl({
   description:
     'Baseline forbids explicitly running without a seccomp filter. Up to v1.18 it reads the alpha seccomp annotations (allowed: runtime/default, docker/default, localhost/<profile>); from v1.19 it reads seccompProfile.type, which where set must be RuntimeDefault or Localhost. At restricted level from v1.19, pss-seccomp-profile-restricted additionally requires a profile.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    seccompProfile:
+      type: Unconfined
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+  },
   messages: {
     'profile-type':
       'The {where} sets seccomp profile type {value}, which runs it without a seccomp filter.',

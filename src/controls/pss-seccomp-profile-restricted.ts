@@ -7,6 +7,31 @@ export default definePssControl({
   description:
     'From v1.19 restricted requires every container to run under a RuntimeDefault or Localhost seccomp profile, set on the pod or on the container. It replaces the baseline seccomp rule: an explicit Unconfined stays with pss-seccomp-profile-baseline, and this control reports what is missing besides. From v1.25 Windows pods are exempt.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+  },
   aliases: { kubescape: ['C-0210'], checkov: ['CKV_K8S_31'], trivy: ['KSV030'] },
   messages: {
     missing:

@@ -7,6 +7,38 @@ export default definePssControl({
   description:
     'Baseline allows only kernel parameters that are namespaced per pod and known to be harmless (a short list that grows with the version: v1.27, v1.29, v1.32 and v1.37 each add some). Any other sysctl can affect every pod on the node.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    sysctls:
+      - name: net.ipv4.ip_unprivileged_port_start
+        value: '80'
+      - name: net.core.somaxconn
+        value: '4096'
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    sysctls:
+      - name: net.ipv4.ip_unprivileged_port_start
+        value: '80'
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+  },
   aliases: { trivy: ['KSV026'] },
   messages: {
     'unsafe-sysctl':

@@ -7,6 +7,39 @@ export default definePssControl({
   description:
     "Baseline forbids Windows HostProcess containers: they run directly on the Windows node with the node's privileges, the Windows counterpart of a privileged container.",
   severity: 'high',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: node-agent
+  namespace: ops
+spec:
+  nodeSelector:
+    kubernetes.io/os: windows
+  securityContext:
+    windowsOptions:
+      hostProcess: true
+      runAsUserName: NT AUTHORITY\\SYSTEM
+  containers:
+    - name: agent
+      image: registry.example/ops/win-agent:1.2.0
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: node-agent
+  namespace: ops
+spec:
+  nodeSelector:
+    kubernetes.io/os: windows
+  securityContext:
+    windowsOptions:
+      runAsUserName: ContainerUser
+  containers:
+    - name: agent
+      image: registry.example/ops/win-agent:1.2.0
+`,
+  },
   messages: {
     'host-process':
       'The {where} runs as a Windows host process (windowsOptions.hostProcess: {value}).',

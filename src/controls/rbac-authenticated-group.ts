@@ -21,6 +21,50 @@ export default defineRbacControl({
   description:
     'Reports bindings that give the system:authenticated group anything beyond reads of non-secret resources. Every identity the cluster knows, service accounts included, gets these rights.',
   severity: 'high',
+  examples: {
+    failing: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: config-editor
+rules:
+  - apiGroups: ['']
+    resources: ['configmaps']
+    verbs: ['get', 'list', 'update', 'patch']
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: config-editor
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: config-editor
+subjects:
+  - kind: Group
+    name: system:authenticated
+`,
+    passing: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: config-editor
+rules:
+  - apiGroups: ['']
+    resources: ['configmaps']
+    verbs: ['get', 'list', 'update', 'patch']
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: config-editor
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: config-editor
+subjects:
+  - kind: Group
+    name: config-admins
+`,
+  },
   aliases: { kubescape: ['C-0265'] },
   remediation:
     'Bind such roles to specific groups or service accounts rather than system:authenticated.',

@@ -16,6 +16,34 @@ export default defineControl({
   description:
     "Reports subjects other than the dashboard's own service account that are bound to a dashboard role, and dashboard service accounts bound to cluster-admin. Whoever can reach the dashboard acts with its service account's rights, so a powerful dashboard account is a shortcut to the cluster.",
   severity: 'low',
+  examples: {
+    failing: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: dashboard-admin
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cluster-admin
+subjects:
+  - kind: ServiceAccount
+    name: kubernetes-dashboard
+    namespace: kubernetes-dashboard
+`,
+    passing: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: dashboard-view
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: view
+subjects:
+  - kind: ServiceAccount
+    name: kubernetes-dashboard
+    namespace: kubernetes-dashboard
+`,
+  },
   match: { kinds: ['RoleBinding', 'ClusterRoleBinding'] },
   aliases: { kubescape: ['C-0014'] },
   messages: {

@@ -6,6 +6,55 @@ export default defineRbacControl({
   description:
     'Reports subjects holding escalate or bind on roles, or impersonate on users, groups, service accounts or user attributes. Each one lets the holder act with permissions beyond those it was given.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: ci-deployer
+rules:
+  - apiGroups: ['apps']
+    resources: ['deployments']
+    verbs: ['get', 'list', 'patch']
+  - apiGroups: ['']
+    resources: ['serviceaccounts']
+    verbs: ['impersonate']
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: ci-deployer
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: ci-deployer
+subjects:
+  - kind: ServiceAccount
+    name: deployer
+    namespace: ci
+`,
+    passing: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: ci-deployer
+rules:
+  - apiGroups: ['apps']
+    resources: ['deployments']
+    verbs: ['get', 'list', 'patch']
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: ci-deployer
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: ci-deployer
+subjects:
+  - kind: ServiceAccount
+    name: deployer
+    namespace: ci
+`,
+  },
   aliases: { kubescape: ['C-0191', 'C-0065'], cis: ['5.1.8'] },
   remediation:
     'Remove escalate, bind and impersonate from roles that do not administer RBAC; where needed, restrict them with resourceNames.',

@@ -12,6 +12,28 @@ export default defineControl({
   description:
     "Reports `*` in the verbs, resources or apiGroups of a Role's or ClusterRole's rules. A wildcard grants everything that exists now and every resource or verb added later, custom resources included. Kubernetes' own default roles are left out.",
   severity: 'high',
+  examples: {
+    failing: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: app-operator
+  namespace: shop
+rules:
+  - apiGroups: ['apps']
+    resources: ['*']
+    verbs: ['*']
+`,
+    passing: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: app-operator
+  namespace: shop
+rules:
+  - apiGroups: ['apps']
+    resources: ['deployments', 'statefulsets']
+    verbs: ['get', 'list', 'watch', 'update', 'patch']
+`,
+  },
   match: { kinds: ['Role', 'ClusterRole'] },
   aliases: { kubescape: ['C-0187'], cis: ['5.1.3'] },
   messages: {

@@ -8,6 +8,57 @@ export default defineControl({
   description:
     'Flags long-running containers without a readinessProbe. Without one, a pod receives Service traffic as soon as its process starts, before it can answer, and keeps receiving it while it is overloaded or stuck.',
   severity: 'low',
+  examples: {
+    failing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+          ports:
+            - name: http
+              containerPort: 8080
+`,
+    passing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+          ports:
+            - name: http
+              containerPort: 8080
+          readinessProbe:
+            httpGet:
+              path: /ready
+              port: http
+            periodSeconds: 5
+`,
+  },
   match: { kinds: LONG_RUNNING_KINDS },
   aliases: {
     kubescape: ['C-0018'],

@@ -16,6 +16,48 @@ export default defineControl({
   title: 'Workload without recommended labels',
   description: `Flags workloads and pod templates that carry none of the recommended labels (by default ${RECOMMENDED_LABELS.join(', ')}), and, when the controls configuration lists spec.requiredLabels, each of those that is missing. Without such labels, people and policies cannot tell what a workload is, which environment it belongs to or who owns it, and selectors for policies and monitoring have nothing stable to match.`,
   severity: 'low',
+  examples: {
+    failing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      component: web
+  template:
+    metadata:
+      labels:
+        component: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+  labels:
+    app: web
+    owner: team-shop
+spec:
+  selector:
+    matchLabels:
+      component: web
+  template:
+    metadata:
+      labels:
+        app: web
+        component: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: { kubescape: ['C-0076'] },
   messages: {

@@ -85,6 +85,32 @@ export default defineControl({
   description:
     'Flags containers without a CPU or memory request (a limit counts, since the request then defaults to it). The scheduler places pods by their requests: without them nodes get overcommitted, pods are evicted first under pressure and noisy neighbours starve others. With spec.resources.requests in the controls configuration, requests outside the configured minimum and maximum are reported too.',
   severity: 'low',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      resources:
+        requests:
+          cpu: 100m
+          memory: 128Mi
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: {
     kubescape: ['C-0004', 'C-0050', 'C-0268', 'C-0269'],

@@ -15,6 +15,53 @@ export default defineControl({
   description:
     'Flags Deployments using the Recreate strategy and DaemonSets or StatefulSets using OnDelete. Recreate stops every pod before starting new ones, so each rollout is an outage; OnDelete never rolls pods out at all until someone deletes them by hand, leaving old (possibly vulnerable) versions running.',
   severity: 'low',
+  examples: {
+    failing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 3
+  strategy:
+    type: Recreate
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: 3
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxUnavailable: 0
+      maxSurge: 1
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+`,
+  },
   match: { kinds: Object.keys(STRATEGY_FIELDS) },
   aliases: { kubescape: ['C-0305'], kubeLinter: ['no-rolling-update-strategy'] },
   messages: {

@@ -25,6 +25,31 @@ export default defineControl({
   description:
     "Flags containers whose effective seccomp profile (the container's, else the pod's) is missing or Unconfined. Without a profile every system call is allowed, including the rarely needed ones most kernel exploits and container escapes go through.",
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: {
     kubescape: ['C-0210'],

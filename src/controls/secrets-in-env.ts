@@ -54,6 +54,48 @@ export default defineControl({
   description:
     'Flags containers that read Secrets into environment variables (valueFrom.secretKeyRef or envFrom.secretRef). Environment variables leak into crash dumps, debug endpoints, child processes and logs, and cannot be rotated without a restart; mounted files avoid most of that.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      env:
+        - name: DB_PASSWORD
+          valueFrom:
+            secretKeyRef:
+              name: shop-db
+              key: password
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      env:
+        - name: DB_PASSWORD_FILE
+          value: /etc/shop-db/password
+      volumeMounts:
+        - name: shop-db
+          mountPath: /etc/shop-db
+          readOnly: true
+  volumes:
+    - name: shop-db
+      secret:
+        secretName: shop-db
+        items:
+          - key: password
+            path: password
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: {
     kubescape: ['C-0207'],

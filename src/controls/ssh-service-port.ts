@@ -10,6 +10,37 @@ export default defineControl({
   description:
     'Flags Services that publish or forward to port 22 or 2222, the sign of an SSH server inside a container. SSH in a pod bypasses the audit and RBAC of kubectl exec and is a favourite target for password guessing.',
   severity: 'low',
+  examples: {
+    failing: `apiVersion: v1
+kind: Service
+metadata:
+  name: git
+  namespace: tools
+spec:
+  selector:
+    app: git
+  ports:
+    - name: http
+      port: 80
+      targetPort: 3000
+    - name: ssh
+      port: 22
+      targetPort: 2222
+`,
+    passing: `apiVersion: v1
+kind: Service
+metadata:
+  name: git
+  namespace: tools
+spec:
+  selector:
+    app: git
+  ports:
+    - name: http
+      port: 80
+      targetPort: 3000
+`,
+  },
   match: { kinds: ['Service'] },
   aliases: { kubescape: ['C-0042'] },
   messages: {

@@ -10,6 +10,27 @@ export default defineControl({
   description:
     'Flags StorageClasses of provisioners that encrypt volumes only on request (the AWS EBS CSI driver and the in-tree aws-ebs plugin) when their parameters do not set encrypted: "true". Every PersistentVolume they create then stores data unencrypted at rest. Other provisioners encrypt by default and are not judged.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: gp3
+provisioner: ebs.csi.aws.com
+parameters:
+  type: gp3
+volumeBindingMode: WaitForFirstConsumer
+`,
+    passing: `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: gp3
+provisioner: ebs.csi.aws.com
+parameters:
+  type: gp3
+  encrypted: 'true'
+volumeBindingMode: WaitForFirstConsumer
+`,
+  },
   match: {
     kinds: ['StorageClass'],
     where: (resource) => OPT_IN_PROVISIONERS.has(String(resource.object['provisioner'])),

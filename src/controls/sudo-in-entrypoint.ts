@@ -14,6 +14,34 @@ export default defineControl({
   description:
     'Flags containers whose command or args invoke sudo. An image that needs sudo at start-up carries a setuid binary and a sudoers rule, so any process in it can become root; it also shows the workload is not built to run unprivileged.',
   severity: 'medium',
+  examples: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      command: ['sh', '-c', 'sudo chown app /data && exec /app/server']
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    fsGroup: 10001
+  containers:
+    - name: web
+      image: registry.example/shop/web:1.4.2
+      command: ['/app/server']
+      securityContext:
+        allowPrivilegeEscalation: false
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: { kubescape: ['C-0062'] },
   messages: {

@@ -19,6 +19,59 @@ export default defineControl({
   description:
     'Lists, as attack-surface findings, the Secret, ConfigMap and PersistentVolumeClaim volumes a workload mounts: whoever compromises the pod reads them (and may write the claims). Meant for review together with exposure and privilege findings; expected mounts are recorded with exceptions.',
   severity: 'low',
+  examples: {
+    failing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+          volumeMounts:
+            - name: tls
+              mountPath: /etc/tls
+              readOnly: true
+      volumes:
+        - name: tls
+          secret:
+            secretName: web-tls
+`,
+    passing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: registry.example/shop/web:1.4.2
+          volumeMounts:
+            - name: cache
+              mountPath: /var/cache/web
+      volumes:
+        - name: cache
+          emptyDir:
+            sizeLimit: 256Mi
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: { kubescape: ['C-0255', 'C-0257', 'C-0258'] },
   messages: {

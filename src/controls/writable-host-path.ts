@@ -12,6 +12,59 @@ export default defineControl({
   description:
     "Flags containers that mount a hostPath volume without readOnly: true. A writable host mount lets a compromised container change the node's files: plant binaries, alter kubelet or runtime configuration, or fill the disk.",
   severity: 'high',
+  examples: {
+    failing: `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: log-shipper
+  namespace: logging
+spec:
+  selector:
+    matchLabels:
+      app: log-shipper
+  template:
+    metadata:
+      labels:
+        app: log-shipper
+    spec:
+      containers:
+        - name: shipper
+          image: registry.example/logging/shipper:2.0.1
+          volumeMounts:
+            - name: node-logs
+              mountPath: /var/log
+      volumes:
+        - name: node-logs
+          hostPath:
+            path: /var/log
+`,
+    passing: `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: log-shipper
+  namespace: logging
+spec:
+  selector:
+    matchLabels:
+      app: log-shipper
+  template:
+    metadata:
+      labels:
+        app: log-shipper
+    spec:
+      containers:
+        - name: shipper
+          image: registry.example/logging/shipper:2.0.1
+          volumeMounts:
+            - name: node-logs
+              mountPath: /var/log
+              readOnly: true
+      volumes:
+        - name: node-logs
+          hostPath:
+            path: /var/log
+`,
+  },
   match: { kinds: WORKLOAD_KINDS },
   aliases: {
     kubescape: ['C-0045'],

@@ -61,9 +61,19 @@ function fence(yaml: string): string[] {
 
 function examplesSection(control: Control): string[] {
   if (control.examples === undefined) return [];
+  const config =
+    control.examples.config === undefined
+      ? []
+      : [
+          'Judged with this controls configuration (`--config`, see [configuration](../configuration.md)):',
+          '',
+          ...fence(control.examples.config),
+          '',
+        ];
   return [
     '## Examples',
     '',
+    ...config,
     'Fails the control:',
     '',
     ...fence(control.examples.failing),

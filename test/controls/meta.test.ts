@@ -9,7 +9,9 @@ import { WORKLOAD_KINDS } from '../../src/controls/kinds.js';
 import { frameworkControlIds } from '../../src/frameworks/define.js';
 import { builtinFrameworks } from '../../src/frameworks/index.js';
 import { parseYamlDocuments } from '../../src/ingest/yaml.js';
+import { parseControlsConfig } from '../../src/config/load.js';
 import { buildScanContext } from '../../src/model/build-context.js';
+import { DEFAULT_SCAN_SETTINGS } from '../../src/model/context.js';
 import { POD_SPEC_KINDS } from '../../src/model/workload.js';
 import { isSkipped, type Control } from '../../src/controls/define.js';
 
@@ -31,7 +33,18 @@ const ALIAS_FORMATS: Record<keyof ControlAliases, RegExp> = {
 function judgeExample(control: Control, yaml: string): number[] {
   const { resources, issues } = parseYamlDocuments(yaml, `${control.id}.example.yaml`);
   assert.deepEqual(issues, [], 'the example parses');
-  const context = buildScanContext(resources, { source: 'manifests' });
+  const config = control.examples?.config;
+  const context = buildScanContext(resources, {
+    source: 'manifests',
+    ...(config === undefined
+      ? {}
+      : {
+          settings: {
+            ...DEFAULT_SCAN_SETTINGS,
+            controls: parseControlsConfig(config, `${control.id}.example-config.yaml`),
+          },
+        }),
+  });
   return resources
     .filter(
       (resource) =>

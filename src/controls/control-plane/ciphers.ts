@@ -20,3 +20,9 @@ export const STRONG_CIPHER_SUITES: ReadonlySet<string> = new Set([
 export function weakCipherSuites(suites: readonly string[]): string[] {
   return suites.filter((suite) => !STRONG_CIPHER_SUITES.has(suite));
 }
+
+/** Suite lists for examples: one that mixes in a CBC suite, and one of strong suites only. */
+export const EXAMPLE_CIPHER_SUITES = {
+  weak: ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_RSA_WITH_AES_128_CBC_SHA'],
+  strong: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'],
+} as const;

@@ -8,6 +8,7 @@ import {
 } from '../define.js';
 import { WORKLOAD_KINDS } from '../kinds.js';
 import { invocationsOf, type Component, type ComponentInvocation } from './components.js';
+import { flagControlExamples, type FlagExample } from './flag-examples.js';
 import type { FlagSet } from './flags.js';
 
 /** A problem a flag rule found; the violation points at the flag when written, else at the command. */
@@ -24,6 +25,8 @@ export interface FlagRule<M extends string> {
   judge(flags: FlagSet, invocation: ComponentInvocation, context: ScanContext): FlagFinding<M>[];
   /** Why the flags cannot be judged on this input (e.g. a file they point at is missing). */
   skip?(flags: FlagSet, invocation: ComponentInvocation, context: ScanContext): string | undefined;
+  /** Flags that fail and pass the rule; the control's examples are static Pods built from them. */
+  readonly example?: FlagExample | undefined;
 }
 
 export interface FlagControlSpec<M extends string> extends Omit<
@@ -82,18 +85,23 @@ function checkFlags<M extends string>(
 /**
  * Declares a control over the command-line flags of a control-plane component. It matches every
  * workload kind that runs the component (other workloads are not judged at all), so static Pod manifests
- * (`/etc/kubernetes/manifests/*.yaml`) are judged as files and in a live cluster alike.
+ * (`/etc/kubernetes/manifests/*.yaml`) are judged as files and in a live cluster alike. Unless
+ * the spec gives its own examples, they are static Pods running the rule's example flags.
  */
 export function defineFlagControl<M extends string>(
   spec: FlagControlSpec<M>,
 ): ControlDefinition<M> {
-  const { component: _component, rule, ...definition } = spec;
+  const { component, rule, examples, ...definition } = spec;
+  const derived =
+    rule.example === undefined ? undefined : flagControlExamples(component, rule.example);
+  const shown = examples ?? derived;
   return defineControl({
     ...definition,
+    ...(shown === undefined ? {} : { examples: shown }),
     // Only workloads that run the component are judged; the rest would count as passing.
     match: {
       kinds: WORKLOAD_KINDS,
-      where: (resource) => invocationsOf(resource, spec.component).length > 0,
+      where: (resource) => invocationsOf(resource, component).length > 0,
     },
     messages: rule.messages,
     check: (resource, context) => checkFlags(spec, resource, context),

@@ -1,5 +1,6 @@
 import type { FlagFinding, FlagRule } from './flag-control.js';
-import { weakCipherSuites } from './ciphers.js';
+import { EXAMPLE_CIPHER_SUITES, weakCipherSuites } from './ciphers.js';
+import { flagWord, sampleValue, type FlagExample } from './flag-examples.js';
 import { listItems, parseGoBool, type FlagSet } from './flags.js';
 
 /** How a message shows a flag that is not written: its default applies. */
@@ -14,14 +15,26 @@ function sameValue(actual: string, expected: string): boolean {
   return actual.trim() === expected;
 }
 
+/** A value that is not `expected`: the other boolean, else the flag's sample value. */
+function offendingValue(flag: string, expected: string): string | undefined {
+  if (expected === 'true' || expected === 'false') return expected === 'true' ? 'false' : 'true';
+  const sample = sampleValue(flag);
+  return sample === undefined || sameValue(sample, expected) ? undefined : sample;
+}
+
 /** The flag must equal `expected`; when unset, `defaultValue` is what the component uses. */
 export function flagEquals(
   flag: string,
   expected: string,
   defaultValue: string,
 ): FlagRule<'flag-value'> {
+  const offending = offendingValue(flag, expected);
   return {
     messages: { 'flag-value': '{component} runs with --{flag} {value}; expected {expected}.' },
+    example:
+      offending === undefined
+        ? undefined
+        : { failing: [flagWord(flag, offending)], passing: [flagWord(flag, expected)] },
     judge: (flags) => {
       const written = flags.get(flag);
       const actual = written?.value ?? defaultValue;
@@ -32,10 +45,23 @@ export function flagEquals(
   };
 }
 
+/** The words that set each flag to its sample value; undefined when one has no sample. */
+function sampleWords(names: readonly string[]): string[] | undefined {
+  const words: string[] = [];
+  for (const name of names) {
+    const value = sampleValue(name);
+    if (value === undefined) return undefined;
+    words.push(flagWord(name, value));
+  }
+  return words;
+}
+
 /** Every flag must be set to a non-empty value. */
 export function flagsSet(...names: string[]): FlagRule<'flag-missing'> {
+  const passing = sampleWords(names);
   return {
     messages: { 'flag-missing': '{component} does not set --{flag}.' },
+    example: passing === undefined ? undefined : { failing: [], passing },
     judge: (flags) =>
       names
         .filter((name) => (flags.get(name)?.value.trim() ?? '') === '')
@@ -45,8 +71,10 @@ export function flagsSet(...names: string[]): FlagRule<'flag-missing'> {
 
 /** The flag must not be set at all. */
 export function flagNotSet(flag: string): FlagRule<'flag-set'> {
+  const failing = sampleWords([flag]);
   return {
     messages: { 'flag-set': '{component} sets --{flag}, which should not be used.' },
+    example: failing === undefined ? undefined : { failing, passing: [] },
     judge: (flags) => (flags.has(flag) ? [{ messageId: 'flag-set', flag }] : []),
   };
 }
@@ -72,14 +100,31 @@ function effectiveList(
   return { items: [...defaults], value: unsetValue(defaults.join(',')) };
 }
 
+/**
+ * Example words for a list flag: its sample list with `item` added, and without it. A list left
+ * empty is not written at all, so the component's default applies.
+ */
+function listWords(flag: string, item: string): { withItem: string[]; withoutItem: string[] } {
+  const sample = listItems(sampleValue(flag) ?? '');
+  const without = sample.filter((entry) => entry !== item);
+  const words = (items: readonly string[]): string[] =>
+    items.length === 0 ? [] : [flagWord(flag, items.join(','))];
+  return {
+    withItem: words(sample.includes(item) ? sample : [...sample, item]),
+    withoutItem: words(without),
+  };
+}
+
 /** The comma-separated flag must include `item`. */
 export function listIncludes(
   flag: string,
   item: string,
   options: ListOptions = {},
 ): FlagRule<'item-missing'> {
+  const { withItem, withoutItem } = listWords(flag, item);
   return {
     messages: { 'item-missing': '{component} runs with --{flag} {value}, which lacks {item}.' },
+    example: { failing: withoutItem, passing: withItem },
     judge: (flags) => {
       const list = effectiveList(flags, flag, options);
       if (list === undefined || list.items.includes(item)) return [];
@@ -94,8 +139,10 @@ export function listExcludes(
   item: string,
   options: ListOptions = {},
 ): FlagRule<'item-present'> {
+  const { withItem, withoutItem } = listWords(flag, item);
   return {
     messages: { 'item-present': '{component} runs with --{flag} {value}, which includes {item}.' },
+    example: { failing: withItem, passing: withoutItem },
     judge: (flags) => {
       const list = effectiveList(flags, flag, options);
       if (list === undefined || !list.items.includes(item)) return [];
@@ -114,6 +161,10 @@ export function numberAtLeast(
       'flag-missing': '{component} does not set --{flag}.',
       'number-too-low':
         '{component} sets --{flag} to {value}; expected a number of at least {minimum}.',
+    },
+    example: {
+      failing: [flagWord(flag, Math.floor(minimum / 2))],
+      passing: [flagWord(flag, minimum)],
     },
     judge: (flags) => {
       const written = flags.get(flag);
@@ -134,6 +185,7 @@ export function loopbackAddress(flag: string, defaultValue: string): FlagRule<'n
       'not-loopback':
         '{component} listens on --{flag} {value}; expected a loopback address such as 127.0.0.1.',
     },
+    example: { failing: [flagWord(flag, '0.0.0.0')], passing: [flagWord(flag, '127.0.0.1')] },
     judge: (flags) => {
       const written = flags.get(flag);
       const address = (written?.value ?? defaultValue).trim();
@@ -148,6 +200,10 @@ export function loopbackAddress(flag: string, defaultValue: string): FlagRule<'n
 export function featureGateNotDisabled(gate: string): FlagRule<'gate-disabled'> {
   return {
     messages: { 'gate-disabled': '{component} turns feature gate {gate} off in --{flag}.' },
+    example: {
+      failing: [flagWord('feature-gates', `${gate}=false`)],
+      passing: [flagWord('feature-gates', `${gate}=true`)],
+    },
     judge: (flags) => {
       const written = flags.get('feature-gates');
       if (written === undefined) return [];
@@ -160,6 +216,15 @@ export function featureGateNotDisabled(gate: string): FlagRule<'gate-disabled'> 
   };
 }
 
+/** Both rules' flags together: each rule fails on the first list and passes on the second. */
+function bothExamples(
+  a: FlagExample | undefined,
+  b: FlagExample | undefined,
+): FlagExample | undefined {
+  if (a === undefined || b === undefined) return undefined;
+  return { failing: [...a.failing, ...b.failing], passing: [...a.passing, ...b.passing] };
+}
+
 /** Combines rules; findings come in rule order. */
 export function allOf<A extends string, B extends string>(
   a: FlagRule<A>,
@@ -167,6 +232,7 @@ export function allOf<A extends string, B extends string>(
 ): FlagRule<A | B> {
   return {
     messages: { ...a.messages, ...b.messages },
+    example: bothExamples(a.example, b.example),
     judge: (flags, invocation, context): FlagFinding<A | B>[] => [
       ...a.judge(flags, invocation, context),
       ...b.judge(flags, invocation, context),
@@ -180,6 +246,10 @@ export function strongCipherSuites(flag: string): FlagRule<'flag-missing' | 'wea
     messages: {
       'flag-missing': '{component} does not set --{flag}.',
       'weak-ciphers': '{component} allows cipher suites that are not strong in --{flag}: {value}.',
+    },
+    example: {
+      failing: [flagWord(flag, EXAMPLE_CIPHER_SUITES.weak.join(','))],
+      passing: [flagWord(flag, EXAMPLE_CIPHER_SUITES.strong.join(','))],
     },
     judge: (flags) => {
       const written = flags.get(flag);
@@ -198,8 +268,13 @@ export function flagNotEquals(
   forbidden: string,
   defaultValue: string,
 ): FlagRule<'flag-value'> {
+  const allowed = sameValue(defaultValue, forbidden) ? sampleValue(flag) : defaultValue;
   return {
     messages: { 'flag-value': '{component} runs with --{flag} {value}; expected {expected}.' },
+    example:
+      allowed === undefined
+        ? undefined
+        : { failing: [flagWord(flag, forbidden)], passing: [flagWord(flag, allowed)] },
     judge: (flags) => {
       const written = flags.get(flag);
       if (!sameValue(written?.value ?? defaultValue, forbidden)) return [];
@@ -238,6 +313,7 @@ export function positiveDuration(flag: string): FlagRule<'bad-duration'> {
       'bad-duration':
         '{component} sets --{flag} to {value}; expected a positive duration such as 60s.',
     },
+    example: { failing: [flagWord(flag, '0s')], passing: [flagWord(flag, '60s')] },
     judge: (flags) => {
       const written = flags.get(flag);
       if (written === undefined) return [];

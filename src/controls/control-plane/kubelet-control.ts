@@ -1,6 +1,12 @@
+import { stringify } from 'yaml';
 import { getAt, type JsonPath } from '../../core/json-path.js';
 import type { KubeObject } from '../../model/resource.js';
-import { defineControl, type ControlDefinition, type Violation } from '../define.js';
+import {
+  defineControl,
+  type ControlDefinition,
+  type ControlExamples,
+  type Violation,
+} from '../define.js';
 
 type MessageId = 'field-value';
 
@@ -16,6 +22,37 @@ export interface KubeletControlSpec extends Omit<
   readonly accepts: (value: unknown, config: KubeObject) => boolean;
   /** The value a fix sets, when one value fits everyone. */
   readonly fixValue?: unknown;
+  /**
+   * Values of `field` that fail and pass the control; the control's examples are configuration
+   * files that set it (undefined leaves it out). Ignored when the spec gives its own examples.
+   */
+  readonly exampleValues?: { readonly failing: unknown; readonly passing: unknown };
+}
+
+/** A KubeletConfiguration document holding `fields` after its type header. */
+export function kubeletConfigManifest(fields: Readonly<Record<string, unknown>>): string {
+  return stringify(
+    { apiVersion: 'kubelet.config.k8s.io/v1beta1', kind: 'KubeletConfiguration', ...fields },
+    { lineWidth: 0 },
+  );
+}
+
+/** `value` nested under `path`: `['a', 'b'], 1` → `{ a: { b: 1 } }`; undefined gives `{}`. */
+function nestAt(path: JsonPath, value: unknown): Record<string, unknown> {
+  const [head, ...rest] = path;
+  if (value === undefined || head === undefined) return {};
+  return { [String(head)]: rest.length === 0 ? value : nestAt(rest, value) };
+}
+
+/** Configuration files that set `field` to the failing and the passing value. */
+function kubeletExamples(
+  field: JsonPath,
+  values: { readonly failing: unknown; readonly passing: unknown },
+): ControlExamples {
+  return {
+    failing: kubeletConfigManifest(nestAt(field, values.failing)),
+    passing: kubeletConfigManifest(nestAt(field, values.passing)),
+  };
 }
 
 /** The deepest node along `path` that exists: where a missing field belongs. */
@@ -32,9 +69,12 @@ function nearestExisting(object: KubeObject, path: JsonPath): JsonPath {
  * are stricter than those of the kubelet's command-line flags.
  */
 export function defineKubeletControl(spec: KubeletControlSpec): ControlDefinition<MessageId> {
-  const { field, expected, accepts, fixValue, ...definition } = spec;
+  const { field, expected, accepts, fixValue, exampleValues, examples, ...definition } = spec;
+  const shown =
+    examples ?? (exampleValues === undefined ? undefined : kubeletExamples(field, exampleValues));
   return defineControl({
     ...definition,
+    ...(shown === undefined ? {} : { examples: shown }),
     match: { kinds: ['KubeletConfiguration'] },
     messages: {
       'field-value': 'The kubelet configuration sets {field} to {value}; expected {expected}.',
