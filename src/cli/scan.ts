@@ -16,6 +16,8 @@ import { buildScanContext } from '../model/build-context.js';
 import { buildReport } from '../report/build.js';
 import { FORMAT_NAMES } from '../report/formatters/index.js';
 import type { ScanReport } from '../report/scan-report.js';
+import type { VulnDb } from '../vuln/db/index.js';
+import { imageUses, scanImages, withImageScan } from '../vuln/scan-images.js';
 import { loadControlsSettings } from './controls-config.js';
 import { readPolicies } from './policy-inputs.js';
 import { emitReport } from './emit.js';
@@ -33,7 +35,9 @@ import {
 } from './options.js';
 import { createProgress } from './progress.js';
 import { helmOptionsOf } from './render.js';
+import { targetOptionsFrom } from './sbom.js';
 import { clusterOptionsOf } from './snapshot.js';
+import { openDb } from './vuln.js';
 
 /** Parsed `cubecape scan` options, as commander types them from {@link scanCommand}. */
 export type ScanOptions = ReturnType<ReturnType<typeof scanCommand>['opts']>;
@@ -73,6 +77,15 @@ async function prepareScan(options: ScanOptions, io: CliIO) {
     options.baseline === undefined
       ? undefined
       : await readReportFile(options.baseline, io.cwd, 'baseline');
+  const imageFlags = (['db', 'platform', 'insecure', 'username', 'password'] as const).filter(
+    (flag) => options[flag] !== undefined,
+  );
+  if (!options.images && imageFlags.length > 0) {
+    throw new CubecapeError(
+      'USAGE',
+      `--${imageFlags.join(', --')} only apply with --images (scan the images the workloads run)`,
+    );
+  }
   const controlsSettings = await loadControlsSettings(options.config, io);
   const catalog = { controls: allControls, frameworks: allFrameworks };
   const exceptionRules = loadExceptions(
@@ -109,6 +122,45 @@ export async function runScan(
     controlsSettings,
     exceptionRules,
   } = await prepareScan(options, io);
+  // Opened before the inputs are read, so a missing database fails in a second.
+  const db = options.images ? openDb(options.db, io) : undefined;
+  try {
+    return await scanWith(paths, options, io, db, {
+      started,
+      scannedAt,
+      selection,
+      controls,
+      frameworks,
+      allFrameworks,
+      catalog,
+      baseline,
+      controlsSettings,
+      exceptionRules,
+    });
+  } finally {
+    db?.close();
+  }
+}
+
+async function scanWith(
+  paths: readonly string[],
+  options: ScanOptions,
+  io: CliIO,
+  db: VulnDb | undefined,
+  prepared: Awaited<ReturnType<typeof prepareScan>> & { started: number; scannedAt: Date },
+): Promise<ScanReport> {
+  const {
+    started,
+    scannedAt,
+    selection,
+    controls,
+    frameworks,
+    allFrameworks,
+    catalog,
+    baseline,
+    controlsSettings,
+    exceptionRules,
+  } = prepared;
   const showProgress = io.stderr.isTTY === true && io.env['CI'] === undefined;
   const progress = createProgress(io.stderr, showProgress);
   const ingested = await readScanInputs(paths, controls, {
@@ -137,6 +189,15 @@ export async function runScan(
     }),
     ingested.unreadable,
   );
+  const images =
+    db === undefined
+      ? undefined
+      : await scanImages(imageUses(resources), db, {
+          target: targetOptionsFrom(options, io),
+          onProgress: (done, total) => {
+            progress.update('Scanning images', done, total);
+          },
+        });
   progress.done();
   const exceptions = applyExceptions(evaluation, exceptionRules.rules, {
     now: scannedAt,
@@ -155,7 +216,8 @@ export async function runScan(
     issues: [...ingested.issues, ...exceptionRules.warnings, ...exceptions.warnings],
     exceptions,
   });
-  return baseline === undefined ? report : applyBaseline(report, baseline);
+  const withImages = images === undefined ? report : withImageScan(report, images);
+  return baseline === undefined ? withImages : applyBaseline(withImages, baseline);
 }
 
 /**
@@ -288,6 +350,22 @@ export function scanCommand() {
       '--policy <path>',
       'user policies: ValidatingAdmissionPolicy or Kyverno YAML (file or directory, repeatable)',
       collectRepeat,
+    )
+    .option(
+      '--images',
+      'also find vulnerabilities in the images the workloads run (pulled from their registries)',
+      false,
+    )
+    .option(
+      '--db <file>',
+      'images: vulnerability database (default: $CUBECAPE_DB or $XDG_DATA_HOME/cubecape/vuln.db)',
+    )
+    .option('--platform <os/arch>', 'images: platform to pick from a multi-platform index')
+    .option('--insecure', 'images: allow plain-HTTP registries on loopback')
+    .option('--username <user>', 'images: registry user name')
+    .option(
+      '--password <password>',
+      'images: registry password or token ($CUBECAPE_REGISTRY_PASSWORD)',
     )
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output (also NO_COLOR=1)')

@@ -21,7 +21,11 @@ import { loadInventory, sbomStamp, targetOptionsFrom, writeOutput } from './sbom
 
 const FORMATS = ['table', 'json', 'sarif', 'cyclonedx-json'] as const;
 
-function openDb(option: string | undefined, io: CliIO): VulnDb {
+/**
+ * Opens the vulnerability database read-only: `--db`, else $CUBECAPE_DB or the default path. A
+ * missing or empty database is a VULN_DB_MISSING input error (exit 3).
+ */
+export function openDb(option: string | undefined, io: CliIO): VulnDb {
   const raw = option ?? defaultDbPath(io.env);
   const path = isAbsolute(raw) ? raw : resolve(io.cwd, raw);
   if (!existsSync(path))

@@ -22,8 +22,8 @@ export interface GateVerdict {
   readonly reasons: readonly string[];
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+function plural(count: number, word: string, pluralForm = `${word}s`): string {
+  return `${count} ${count === 1 ? word : pluralForm}`;
 }
 
 function incompleteReasons(report: ScanReport): string[] {
@@ -62,6 +62,19 @@ function findingReasons(report: ScanReport, options: GateOptions): string[] {
           `${plural(count, 'finding')} at or above ${threshold} severity (--fail-on ${threshold})`,
         );
     }
+  }
+  if (options.failOn !== 'none' && report.vulnerabilities !== undefined) {
+    const threshold = options.failOn;
+    // Counted as `cubecape vuln` counts them: not suppressed by VEX, with a known severity. They
+    // have no baseline, so --fail-on-new does not narrow them.
+    const count = report.vulnerabilities.filter(
+      (v) =>
+        v.status !== 'suppressed' && v.severity !== 'unknown' && atLeast(v.severity, threshold),
+    ).length;
+    if (count > 0)
+      reasons.push(
+        `${plural(count, 'vulnerability', 'vulnerabilities')} in images at or above ${threshold} severity (--fail-on ${threshold})`,
+      );
   }
   const score = report.summary.score;
   if (options.failUnder !== undefined && score !== undefined && score < options.failUnder) {

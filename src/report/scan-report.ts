@@ -19,7 +19,10 @@ export type InputType =
 export interface ReportInput {
   readonly type: InputType;
   readonly target: string;
-  /** Cluster and snapshot inputs: what could not be read (`forbidden: cannot list secrets`). */
+  /**
+   * Cluster and snapshot inputs: what could not be read (`forbidden: cannot list secrets`);
+   * image inputs of `scan --images`: why the image could not be pulled or read.
+   */
   readonly unreadable?: readonly string[];
 }
 
@@ -129,7 +132,7 @@ export interface ReportSummary {
   readonly complianceScore?: number;
   /** Present when the scan had a baseline (`--baseline`). */
   readonly baseline?: BaselineSummary;
-  /** Present when the report has vulnerability findings (`cubecape vuln`). */
+  /** Present when the report has vulnerability findings (`cubecape vuln`, `scan --images`). */
   readonly vulnerabilities?: VulnerabilitySummary;
 }
 
@@ -191,6 +194,10 @@ export interface ReportVulnerability {
   /** Where the package was found: file inside the target and, for images, the layer diff id. */
   readonly locations: readonly { readonly path: string; readonly layer?: string }[];
   readonly suppression?: ReportSuppression;
+  /** `cubecape scan --images`: the image (as the workloads reference it) the package is in. */
+  readonly image?: string;
+  /** `cubecape scan --images`: ids of the scanned workloads whose containers run {@link image}. */
+  readonly workloads?: readonly string[];
 }
 
 /** Counts of vulnerability findings (present when the report has a `vulnerabilities` array). */
@@ -215,6 +222,6 @@ export interface ScanReport {
   readonly frameworks: readonly ReportFramework[];
   readonly summary: ReportSummary;
   readonly errors: readonly ReportError[];
-  /** Vulnerability findings of image, directory and SBOM targets (`cubecape vuln`). */
+  /** Vulnerability findings of image, directory and SBOM targets (`cubecape vuln`, `scan --images`). */
   readonly vulnerabilities?: readonly ReportVulnerability[];
 }

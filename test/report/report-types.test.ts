@@ -185,6 +185,8 @@ describe('the TypeScript interfaces have exactly the keys of the key order (and 
         'summary',
         'locations',
         'suppression',
+        'image',
+        'workloads',
       ]),
       orderAt('vulnerabilities'),
     ],

@@ -273,6 +273,8 @@ export function sampleReport(overrides: Partial<ScanReport> = {}): ScanReport {
         fixedVersions: ['4.17.21'],
         summary: `Command injection in <template> & "${ANSI_ATTACK}"`,
         locations: [{ path: '/app/package-lock.json', layer: `sha256:${'a'.repeat(64)}` }],
+        image: 'registry.example.com/shop/web:1.4',
+        workloads: ['apps/Deployment/prod/web'],
       },
       {
         id: 'GHSA-xxxx-yyyy-zzzz',

@@ -118,6 +118,8 @@ export const REPORT_KEY_ORDER: KeyOrder = {
         'summary',
         'locations',
         'suppression',
+        'image',
+        'workloads',
       ],
       nested: {
         package: { keys: ['name', 'version', 'ecosystem', 'purl'] },

@@ -2,6 +2,7 @@ import type { Colors } from 'picocolors/types.js';
 import { SEVERITIES } from '../../core/severity.js';
 import type { ControlStatus, ScanReport } from '../scan-report.js';
 import { formatCount, plural, severityColor, type View } from './pretty-view.js';
+import { vulnerabilityItems } from './pretty-vulns.js';
 import { displayWidth, safeText, truncateLine, wrapWords } from './terminal-text.js';
 
 const LABEL_WIDTH = 11;
@@ -82,6 +83,12 @@ function failedRows(report: ScanReport, view: View): string[] {
     if (count > 0) items.push([`${formatCount(count)} ${severity}`, severityColor(severity, c)]);
   }
   return itemRows('Failed', items, view);
+}
+
+/** Vulnerability counts when the scan looked at images (`--images`). */
+function vulnerabilityRows(report: ScanReport, view: View): string[] {
+  const items = vulnerabilityItems(report, view);
+  return items.length === 0 ? [] : itemRows('Vulns', items, view);
 }
 
 /** New and existing failed findings when the scan had a baseline. */
@@ -192,6 +199,7 @@ export function summarySection(report: ScanReport, view: View): string[] {
     row('Resources', `${formatCount(report.summary.resources)} scanned`, c),
     ...controlsRows(report, view),
     ...failedRows(report, view),
+    ...vulnerabilityRows(report, view),
     ...baselineRows(report, view),
     ...otherRows(report, view),
     ...errorsRows(report, view),

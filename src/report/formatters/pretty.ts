@@ -12,6 +12,7 @@ import {
   type View,
 } from './pretty-view.js';
 import { summarySection } from './pretty-summary.js';
+import { imageVulnerabilitiesSection } from './pretty-vulns.js';
 import {
   characterCount,
   displayWidth,
@@ -262,6 +263,7 @@ export function pretty(report: ScanReport, ctx: FormatContext): string {
           issuesSection(report, view, 'warning'),
         ]
       : []),
+    imageVulnerabilitiesSection(report, view),
     issuesSection(report, view, 'error'),
     summarySection(report, view),
   ];

@@ -56,7 +56,10 @@ class PackageSink {
       });
       return;
     }
-    const version = facts.version ?? fallback.version;
+    const written = facts.version ?? fallback.version;
+    // The Go catalogers keep module versions without the `v` the purl carries (`pkg:golang/…@v1.2.3`
+    // → 1.2.3): read SBOMs the same way, so an image and its SBOM report the same version.
+    const version = facts.type === 'golang' ? written?.replace(/^v(?=\d)/, '') : written;
     if (version === undefined) {
       this.notes.push({ path: this.file, message: `${extra.where}: ${purl} has no version` });
       return;
