@@ -11,7 +11,7 @@ import { runCorpus, type Comparison } from '../policy/kyverno/corpus-harness.js'
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/kyverno-policies/', import.meta.url));
 /** Measured agreement, rounded down; raise it when the evaluator improves. */
 const MIN_AGREEMENT = 100;
-const MIN_COMPARISONS = 1700;
+const MIN_COMPARISONS = 3200;
 
 /** Time functions read the corpus commit date, so date-dependent expectations stay stable. */
 function corpusDate(): number {

@@ -1,4 +1,4 @@
-import { Environment } from '@marcbachmann/cel-js';
+import { Environment, Optional } from '@marcbachmann/cel-js';
 import { DEFAULT_CEL_LIMITS, tick, withBudget, type CelLimits } from './budget.js';
 import { registerListLibrary } from './library-lists.js';
 import { registerMathLibrary } from './library-math.js';
@@ -68,6 +68,46 @@ function isNode(value: unknown): value is Node {
   return value !== null && typeof value === 'object' && 'op' in value && 'meta' in value;
 }
 
+/** cel-js's macro record for `x.or(y)` / `x.orValue(y)`. */
+interface OptionalMacro {
+  functionDesc: string;
+  receiver: unknown;
+  evaluate: (ev: Runner, macro: OptionalMacro, ctx: unknown) => unknown;
+  onHasValue: (optional: Optional) => unknown;
+  onEmpty: (ev: Runner, macro: OptionalMacro, ctx: unknown) => unknown;
+}
+
+interface Runner {
+  run(ast: unknown, ctx: unknown): unknown;
+}
+
+const OR_MACROS: ReadonlySet<string> = new Set([
+  'optional.or(optional)',
+  'optional.orValue(value)',
+]);
+
+function isOptionalMacro(value: unknown): value is OptionalMacro {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    OR_MACROS.has((value as { functionDesc?: unknown }).functionDesc as string) &&
+    typeof (value as { evaluate?: unknown }).evaluate === 'function'
+  );
+}
+
+/**
+ * cel-go (up to v0.27, as in Kubernetes and Kyverno) returns a non-optional receiver of `or` /
+ * `orValue` unchanged, so `container.volumeMounts.orValue([])` is the list itself; cel-js would
+ * fail. Policies in the wild rely on cel-go's behaviour.
+ */
+function lenientOr(macro: OptionalMacro): void {
+  macro.evaluate = (ev, m, ctx) => {
+    const value = ev.run(m.receiver, ctx);
+    if (!(value instanceof Optional)) return value;
+    return value.hasValue() ? m.onHasValue(value) : m.onEmpty(ev, m, ctx);
+  };
+}
+
 /**
  * Visits every node once: renames `matches` to the RE2 implementation, records which root
  * variables are read, and meters comprehension steps so nested macros cannot run unbounded.
@@ -94,6 +134,7 @@ function instrument(node: unknown, reads: Set<string>, seen: Set<unknown>): void
     if (isNode(step)) meter(step);
   }
   if (node.meta.alternate !== undefined) instrument(node.meta.alternate, reads, seen);
+  if (isOptionalMacro(node.meta.macro)) lenientOr(node.meta.macro);
   if (node.meta.macro !== undefined) instrument(node.meta.macro, reads, seen);
   instrument(args, reads, seen);
 }

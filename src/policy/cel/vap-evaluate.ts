@@ -3,7 +3,14 @@ import { isRecord, type KubeObject, type Resource } from '../../model/resource.j
 import { labelSelectorMatches, labelsOf } from '../../model/selectors.js';
 import type { CompiledCel } from './compile.js';
 import { resourceOfKind, matchesResources } from './vap-match.js';
-import type { ValidationAction, VapBinding, VapPolicy } from './vap-load.js';
+import type {
+  CompiledValidation,
+  NamedExpression,
+  ValidationAction,
+  VapBinding,
+  VapParamRef,
+  VapPolicy,
+} from './vap-load.js';
 import { toCelValue } from './values.js';
 
 /** What evaluation may consult besides the resource. */
@@ -63,9 +70,12 @@ function requestOf(resource: Resource): Record<string, unknown> {
 }
 
 /** `variables.x` is computed on first use and memoised, errors included. */
-function lazyVariables(policy: VapPolicy, vars: Record<string, unknown>): Record<string, unknown> {
+export function lazyVariables(
+  variables: readonly NamedExpression[],
+  vars: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const { name, expression } of policy.variables) {
+  for (const { name, expression } of variables) {
     let state: { value: unknown } | { error: unknown } | undefined;
     Object.defineProperty(out, name, {
       enumerable: true,
@@ -95,19 +105,33 @@ function paramsFor(
   const ref = binding.paramRef;
   if (kind === undefined) return [];
   if (ref === undefined) return 'the policy has paramKind but the binding has no paramRef';
-  return ctx.objects.filter((object) => {
+  return selectParams(ctx.objects, kind, ref, resource.namespace);
+}
+
+/**
+ * The objects a `paramRef` names among `objects`: of the param kind, in the ref's namespace (else
+ * the resource's), by name or else by label selector.
+ */
+export function selectParams(
+  objects: readonly KubeObject[],
+  kind: { readonly apiVersion: string; readonly kind: string },
+  ref: Pick<VapParamRef, 'name' | 'namespace' | 'selector'>,
+  resourceNamespace: string | undefined,
+): KubeObject[] {
+  return objects.filter((object) => {
     if (object['kind'] !== kind.kind || object['apiVersion'] !== kind.apiVersion) return false;
     const metadata = isRecord(object['metadata']) ? object['metadata'] : {};
     const namespace = metadata['namespace'];
-    const wanted = ref.namespace ?? resource.namespace;
+    const wanted = ref.namespace ?? resourceNamespace;
     if (typeof namespace === 'string' && wanted !== undefined && namespace !== wanted) return false;
     if (ref.name !== undefined) return metadata['name'] === ref.name;
     return labelSelectorMatches(ref.selector ?? {}, labelsOf(metadata));
   });
 }
 
-function messageOf(
-  validation: VapPolicy['validations'][number],
+/** A failed validation's message: `messageExpression`, else `message`, else the expression. */
+export function validationMessage(
+  validation: Pick<CompiledValidation, 'expression' | 'message' | 'messageExpression'>,
   vars: Record<string, unknown>,
 ): string {
   if (validation.messageExpression !== undefined) {
@@ -118,7 +142,10 @@ function messageOf(
       // Kubernetes falls back to `message` when messageExpression fails.
     }
   }
-  return validation.message ?? `failed expression: ${validation.expression.expression}`;
+  const message = validation.message ?? '';
+  return message.trim() === ''
+    ? `failed expression: ${validation.expression.expression.trim()}`
+    : message;
 }
 
 interface Run {
@@ -155,7 +182,7 @@ function runOnce(policy: VapPolicy, vars: Record<string, unknown>): Run | undefi
       if (passed === true) continue;
       if (passed !== false) throw new Error('expected a bool result');
       violations.push({
-        message: messageOf(validation, vars),
+        message: validationMessage(validation, vars),
         reason: validation.reason,
         expression: validation.expression.expression,
         path: validation.expression.objectPath,
@@ -267,7 +294,7 @@ function judge(
       namespaceObject,
       request: requestOf(resource),
     };
-    vars['variables'] = lazyVariables(policy, vars);
+    vars['variables'] = lazyVariables(policy.variables, vars);
     const run = runOnce(policy, vars);
     if (run === undefined) continue;
     const paramName =

@@ -35,21 +35,34 @@ function wrap(pattern: unknown, prefix: JsonPath): unknown {
   return out;
 }
 
+/** References Kyverno's autogen redirects into the pod template, for JMESPath and CEL rules. */
+const JMESPATH_REFS = /request\.(object|oldObject)\.(spec|metadata)\b/g;
+// Kyverno replaces CEL references as plain substrings (`object.spec` → `object.spec.template.spec`).
+const CEL_REFS = /(object|oldObject)\.(spec|metadata)/g;
+
 /**
  * The rule Kyverno generates for a pod controller: references to the pod's `spec` and `metadata`
  * are redirected into the template (a plain text replacement, as Kyverno does, so quoted forms
  * such as `request."object"` keep reading the workload) and top-level patterns are nested
- * under the template path.
+ * under the template path. CEL rules (`validate.cel`, `celPreconditions`) have their `object.`
+ * and `oldObject.` references redirected the same way.
  */
 export function autogenRule(
   raw: Readonly<Record<string, unknown>>,
   prefix: JsonPath,
 ): Readonly<Record<string, unknown>> {
   const into = prefix.join('.');
-  const body = { preconditions: raw.preconditions, context: raw.context, validate: raw.validate };
+  const cel = isRecord(raw.validate) && raw.validate.cel !== undefined;
+  const body = {
+    preconditions: raw.preconditions,
+    context: raw.context,
+    validate: raw.validate,
+    ...(cel ? { celPreconditions: raw.celPreconditions } : {}),
+  };
   const text = JSON.stringify(body).replace(
-    /request\.(object|oldObject)\.(spec|metadata)\b/g,
-    (_whole, which: string, field: string) => `request.${which}.${into}.${field}`,
+    cel ? CEL_REFS : JMESPATH_REFS,
+    (_whole: string, which: string, field: string) =>
+      cel ? `${which}.${into}.${field}` : `request.${which}.${into}.${field}`,
   );
   const rewritten = JSON.parse(text) as Record<string, unknown>;
   const validate = isRecord(rewritten.validate) ? { ...rewritten.validate } : undefined;

@@ -80,6 +80,12 @@ function ruleControl(policy: KyvernoPolicy, rule: KyvernoRule): Control {
     check: (resource, context): CheckResult<'violation'> => {
       const result = evaluateKyverno(single, resource, {
         namespaceLabels: namespaceLabels(context),
+        namespaceObject: (name) => context.resources.find('Namespace', undefined, name)?.object,
+        paramObjects: (apiVersion, kind) =>
+          context.resources
+            .byKind(kind)
+            .filter((r) => r.apiVersion === apiVersion)
+            .map((r) => r.object),
       })[0];
       if (result === undefined) return { skipped: 'the rule does not select this resource' };
       if (result.result === 'error') throw new CubecapeError('CONTROL_ERROR', result.message);

@@ -2,6 +2,7 @@ import { isCubecapeError } from '../../core/errors.js';
 import { isRecord, type Resource } from '../../model/resource.js';
 import { evaluateConditions } from './conditions.js';
 import { autogenRule, podTemplateOf } from './autogen.js';
+import { celVerdict } from './cel.js';
 import { applyValues, imagesOf, loadContext } from './context.js';
 import { ruleExcludes, ruleMatches, type MatchSubject } from './match.js';
 import type { KyvernoEvalContext, KyvernoPolicy, KyvernoRule, KyvernoRuleResult } from './types.js';
@@ -79,7 +80,18 @@ function evaluateRule(
       return { rule: rule.name, result: 'skip', message: 'preconditions not met' };
     }
     const validate = isRecord(raw.validate) ? raw.validate : {};
-    const verdict = validateVerdict(validate, data, supplied, template?.pod);
+    const verdict =
+      validate.cel === undefined
+        ? validateVerdict(validate, data, supplied, template?.pod)
+        : celVerdict(validate, raw.celPreconditions, data, ctx);
+    if (verdict.message !== undefined) {
+      return {
+        rule: rule.name,
+        result: verdict.result,
+        message: verdict.message,
+        ...(verdict.path === undefined ? {} : { path: verdict.path }),
+      };
+    }
     const message = verdict.result === 'fail' ? messageOf(validate, data) : (verdict.detail ?? '');
     const path =
       verdict.path === undefined

@@ -1,5 +1,7 @@
 /** Kyverno policies as cubecape loads them; rule bodies stay as parsed, read on evaluation. */
 
+import type { CelRuleContext } from './cel.js';
+
 export type KyvernoRuleType = 'validate' | 'mutate' | 'generate' | 'verifyImages' | 'unknown';
 
 export interface KyvernoRule {
@@ -60,7 +62,7 @@ export interface KyvernoValues {
 }
 
 /** What evaluation may consult besides the resource. */
-export interface KyvernoEvalContext {
+export interface KyvernoEvalContext extends CelRuleContext {
   /** Labels of a namespace, from a scanned Namespace object or values; undefined if unknown. */
   readonly namespaceLabels?: (namespace: string) => Readonly<Record<string, string>> | undefined;
   readonly values?: KyvernoValues;

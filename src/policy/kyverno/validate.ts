@@ -12,6 +12,8 @@ import { substitutePattern, substituteString } from './variables.js';
 export interface Verdict {
   readonly result: 'pass' | 'fail' | 'skip';
   readonly detail?: string;
+  /** The failure message in full, when the check words it (CEL rules); else the rule's message. */
+  readonly message?: string;
   readonly path?: JsonPath;
 }
 
@@ -119,8 +121,9 @@ function foreachVerdict(
 }
 
 /**
- * Evaluates a rule's `validate` block against the resource in `data.request.object`. CEL and
- * signed-manifest checks are not evaluated: they come back as skips with the reason.
+ * Evaluates a rule's `validate` block against the resource in `data.request.object`. Signed-
+ * manifest checks are not evaluated: they come back as skips with the reason. CEL rules are
+ * evaluated by `celVerdict` (cel.ts).
  */
 export function validateVerdict(
   validate: Readonly<Record<string, unknown>>,
@@ -130,8 +133,6 @@ export function validateVerdict(
 ): Verdict {
   const request = isRecord(data.request) ? data.request : {};
   const target = request.object;
-  if (validate.cel !== undefined)
-    return { result: 'skip', detail: 'CEL validation rules are not evaluated' };
   if (validate.manifests !== undefined)
     return { result: 'skip', detail: 'manifest signature rules are not evaluated' };
   if (isRecord(validate.podSecurity)) {

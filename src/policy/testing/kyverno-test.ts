@@ -29,8 +29,6 @@ function notCheckedReason(policies: readonly KyvernoPolicy[], docs: number): str
   for (const policy of policies) {
     for (const rule of policy.rules) {
       if (rule.type !== 'validate') return `has ${rule.type} rules`;
-      if (isRecord(rule.raw.validate) && rule.raw.validate.cel !== undefined)
-        return 'has validate.cel rules';
     }
   }
   return undefined;
@@ -106,7 +104,15 @@ function verdict(
   if (!policy.rules.some((r) => r.name === rule))
     return { actual: 'no-such-rule', message: `policy ${policy.name} has no rule ${rule}` };
   if (resource === undefined) return { actual: 'missing', message: 'no such resource in the test' };
-  const ctx = { values: loaded.values, namespaceLabels: namespaceLabels(loaded.resources) };
+  const ctx = {
+    values: loaded.values,
+    namespaceLabels: namespaceLabels(loaded.resources),
+    // Like Kyverno's CLI, CEL rules see their namespace by name only, and params among the resources.
+    paramObjects: (apiVersion: string, kind: string) =>
+      loaded.resources
+        .filter((r) => r.apiVersion === apiVersion && r.kind === kind)
+        .map((r) => r.object),
+  };
   const result = evaluateKyverno(policy, resource, ctx).find((r) => r.rule === rule);
   if (result === undefined) return { actual: 'skip', message: 'rule does not match' };
   return { actual: asKyvernoReports(result.result, policy), message: result.message };

@@ -1,6 +1,7 @@
 import { compile } from '@jmespath-community/jmespath';
 import type { JsonPath } from '../../core/json-path.js';
 import { isRecord } from '../../model/resource.js';
+import { compileCel, isCompileError } from '../cel/compile.js';
 import { CONDITION_OPERATORS } from '../kyverno/conditions.js';
 import { normalizeLegacyLiterals } from '../kyverno/jmespath.js';
 
@@ -251,6 +252,52 @@ function checkExpressions(c: Checker, value: unknown, path: JsonPath): void {
   }
 }
 
+const CEL = fields(
+  'expressions',
+  'variables',
+  'auditAnnotations',
+  'paramKind',
+  'paramRef',
+  'generate',
+);
+
+/** A CEL expression in `item[field]` must compile; `required` fields must be present. */
+function checkCelField(
+  c: Checker,
+  item: unknown,
+  field: string,
+  path: JsonPath,
+  required = true,
+): void {
+  const source = isRecord(item) ? item[field] : undefined;
+  if (source === undefined && !required) return;
+  if (typeof source !== 'string' || source.trim() === '') {
+    c.error([...path, field], `${field}: expected a CEL expression`);
+    return;
+  }
+  const compiled = compileCel(source);
+  if (isCompileError(compiled))
+    c.error([...path, field], `invalid CEL: ${compiled.error.split('\n')[0] ?? compiled.error}`);
+}
+
+function checkCel(c: Checker, cel: unknown, path: JsonPath): void {
+  if (!c.known(cel, path, CEL, 'validate.cel')) return;
+  const expressions = c.list(cel.expressions, [...path, 'expressions'], 'expressions');
+  for (const [i, item] of expressions.entries()) {
+    checkCelField(c, item, 'expression', [...path, 'expressions', i]);
+    checkCelField(c, item, 'messageExpression', [...path, 'expressions', i], false);
+  }
+  for (const [i, item] of c.list(cel.variables, [...path, 'variables'], 'variables').entries())
+    checkCelField(c, item, 'expression', [...path, 'variables', i]);
+  const annotations = c.list(
+    cel.auditAnnotations,
+    [...path, 'auditAnnotations'],
+    'auditAnnotations',
+  );
+  for (const [i, item] of annotations.entries())
+    checkCelField(c, item, 'valueExpression', [...path, 'auditAnnotations', i]);
+}
+
 function checkValidateBody(c: Checker, body: Record<string, unknown>, path: JsonPath): void {
   if (body.pattern !== undefined) {
     if (!isRecord(body.pattern) && !Array.isArray(body.pattern))
@@ -299,11 +346,7 @@ function checkRule(c: Checker, rule: unknown, path: JsonPath): void {
       );
   if (c.known(rule.validate, [...path, 'validate'], VALIDATE, 'validate')) {
     const validate = rule.validate;
-    if (validate.cel !== undefined)
-      c.warn(
-        [...path, 'validate', 'cel'],
-        'validate.cel rules are not evaluated by cubecape; they are reported as skipped',
-      );
+    if (validate.cel !== undefined) checkCel(c, validate.cel, [...path, 'validate', 'cel']);
     if (validate.manifests !== undefined)
       c.warn(
         [...path, 'validate', 'manifests'],
@@ -311,6 +354,10 @@ function checkRule(c: Checker, rule: unknown, path: JsonPath): void {
       );
     checkValidateBody(c, validate, [...path, 'validate']);
   }
+  for (const [i, item] of c
+    .list(rule.celPreconditions, [...path, 'celPreconditions'], 'celPreconditions')
+    .entries())
+    checkCelField(c, item, 'expression', [...path, 'celPreconditions', i]);
   checkExpressions(c, rule, path);
 }
 

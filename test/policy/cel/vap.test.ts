@@ -4,7 +4,11 @@ import { celControls } from '../../../src/policy/cel/vap-controls.js';
 import { evaluateVap } from '../../../src/policy/cel/vap-evaluate.js';
 import { loadCelPolicies } from '../../../src/policy/cel/vap-load.js';
 import { resourceOfKind } from '../../../src/policy/cel/vap-match.js';
-import { runPolicyTest } from '../../../src/policy/cel/policy-test.js';
+import {
+  parseTestFile,
+  runTestFile,
+  type ReadTestFile,
+} from '../../../src/policy/testing/index.js';
 import type { Resource } from '../../../src/model/resource.js';
 
 const API = 'admissionregistration.k8s.io/v1';
@@ -395,8 +399,8 @@ describe('ValidatingAdmissionPolicy evaluation', () => {
     assert.equal(control.match.where?.(deployment(9)), true);
   });
 
-  it('runs a PolicyTest', () => {
-    const files = new Map<string, Record<string, unknown>[]>([
+  it('runs a PolicyTest', async () => {
+    const docs = new Map<string, unknown[]>([
       ['policy.yaml', [policy({})]],
       [
         'resources.yaml',
@@ -424,8 +428,17 @@ describe('ValidatingAdmissionPolicy evaluation', () => {
         },
       ],
     };
-    const mismatches = runPolicyTest(test, files);
-    assert.equal(mismatches.length, 1);
-    assert.equal(mismatches[0]?.actual, 'fail');
+    docs.set('cubecape-test.yaml', [test]);
+    // JSON documents are YAML: each file is its documents joined as a stream.
+    const read: ReadTestFile = (path) =>
+      Promise.resolve(
+        parseTestFile((docs.get(path) ?? []).map((d) => JSON.stringify(d)).join('\n---\n'), path),
+      );
+    const [run] = await runTestFile('cubecape-test.yaml', read);
+    const actual = run?.comparisons.map((c) => [c.resource, c.actual]);
+    assert.deepEqual(actual, [
+      ['prod/web', 'pass'],
+      ['prod/big', 'fail'],
+    ]);
   });
 });
