@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { CubecapeError, describeError } from '../core/errors.js';
 
 /** Where to find the cluster: flags first, then KUBECONFIG, ~/.kube/config, in-cluster. */
@@ -43,21 +43,26 @@ function loadFile(config: KubeConfig, file: string): void {
   }
 }
 
-function loadFiles(config: KubeConfig, files: readonly string[]): void {
+function loadFiles(config: KubeConfig, files: readonly string[], create: () => KubeConfig): void {
   const [first, ...rest] = files;
   if (first === undefined) return;
   loadFile(config, first);
   // As kubectl does: the first file that sets a value wins, later files add what is missing.
   for (const file of rest) {
     if (!existsSync(file)) continue;
-    const more = new KubeConfig();
+    const more = create();
     loadFile(more, file);
     config.mergeConfig(more, true);
   }
 }
 
-/** Loads the kubeconfig a user means, the way kubectl finds it; throws CLUSTER_CONFIG. */
-export function loadKubeConfig(options: KubeConfigOptions): LoadedKubeConfig {
+/**
+ * Loads the kubeconfig a user means, the way kubectl finds it; throws CLUSTER_CONFIG. The
+ * Kubernetes client is imported here, not at start-up: loading it costs every command (even
+ * `--version` and snapshot scans) several hundred milliseconds and some 40 MB.
+ */
+export async function loadKubeConfig(options: KubeConfigOptions): Promise<LoadedKubeConfig> {
+  const { KubeConfig } = await import('@kubernetes/client-node');
   const config = new KubeConfig();
   let from: string;
   const envFiles = (options.env['KUBECONFIG'] ?? '').split(delimiter).filter((f) => f !== '');
@@ -69,7 +74,7 @@ export function loadKubeConfig(options: KubeConfigOptions): LoadedKubeConfig {
   } else if (envFiles.length > 0) {
     const files = envFiles.map((file) => resolve(options.cwd, file));
     from = files.join(delimiter);
-    loadFiles(config, files);
+    loadFiles(config, files, () => new KubeConfig());
   } else if (homeConfig !== undefined && existsSync(homeConfig)) {
     from = homeConfig;
     loadFile(config, from);

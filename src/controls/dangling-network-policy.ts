@@ -1,7 +1,7 @@
 import { isRecord } from '../model/resource.js';
 import { parseLabelSelector } from '../model/selectors.js';
 import { defineControl } from './define.js';
-import { policySelects } from './network-policies.js';
+import { policySelectsTemplates } from './network-policies.js';
 import { outOfScanReason, podTemplatesIn } from './scan-scope.js';
 
 export default defineControl({
@@ -93,7 +93,7 @@ spec:
     const templates = podTemplatesIn(context, resource.namespace);
     if (templates.length === 0)
       return { skipped: outOfScanReason('workloads', resource.namespace) };
-    if (templates.some(({ labels }) => policySelects(resource, labels))) return [];
+    if (policySelectsTemplates(context, resource)) return [];
     return [
       {
         messageId: 'selects-nothing',

@@ -1,7 +1,6 @@
 import { isRecord } from '../model/resource.js';
-import { serviceSelectorMatches } from '../model/selectors.js';
 import { defineControl } from './define.js';
-import { outOfScanReason, podTemplatesIn } from './scan-scope.js';
+import { outOfScanReason, podTemplatesIn, templatesSelectedBy } from './scan-scope.js';
 
 export default defineControl({
   id: 'dangling-service',
@@ -92,7 +91,7 @@ spec:
     const templates = podTemplatesIn(context, resource.namespace);
     if (templates.length === 0)
       return { skipped: outOfScanReason('workloads', resource.namespace) };
-    if (templates.some(({ labels }) => serviceSelectorMatches(selector, labels))) return [];
+    if (templatesSelectedBy(context, resource.namespace, selector).length > 0) return [];
     return [
       {
         messageId: 'selects-nothing',

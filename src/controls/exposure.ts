@@ -1,7 +1,8 @@
 import type { ScanContext } from '../model/context.js';
 import { isRecord, type Resource } from '../model/resource.js';
-import { labelsOf, serviceSelectorMatches } from '../model/selectors.js';
+import { labelsOf } from '../model/selectors.js';
 import { podSpecOf } from '../model/workload.js';
+import { servicesSelecting } from './scan-scope.js';
 
 /** One way traffic from outside the cluster reaches a workload. */
 export interface Exposure {
@@ -68,12 +69,7 @@ export function exposuresOf(resource: Resource, context: ScanContext): Exposure[
   const pod = podSpecOf(resource);
   if (pod === undefined) return [];
   const labels = labelsOf(pod.metadata);
-  const services = context.resources
-    .byKindInNamespace('Service', resource.namespace)
-    .filter((service) => {
-      const spec = service.object['spec'];
-      return isRecord(spec) && serviceSelectorMatches(spec['selector'], labels);
-    });
+  const services = servicesSelecting(context, resource.namespace, labels);
   const out: Exposure[] = [];
   for (const service of services) {
     const spec = service.object['spec'];

@@ -1,10 +1,9 @@
 import type { ScanContext } from '../model/context.js';
 import { containersOf } from '../model/containers.js';
 import { isRecord, type Resource } from '../model/resource.js';
-import { serviceSelectorMatches } from '../model/selectors.js';
 import { podSpecOf } from '../model/workload.js';
 import { defineControl, type CheckResult, type Violation } from './define.js';
-import { podTemplatesIn } from './scan-scope.js';
+import { templatesSelectedBy } from './scan-scope.js';
 
 type MessageId = 'invalid-port-number' | 'invalid-port-name' | 'undefined-named-port';
 
@@ -17,9 +16,7 @@ function selectedPortNames(
   selector: unknown,
   context: ScanContext,
 ): Set<string> | undefined {
-  const selected = podTemplatesIn(context, resource.namespace).filter(({ labels }) =>
-    serviceSelectorMatches(selector, labels),
-  );
+  const selected = templatesSelectedBy(context, resource.namespace, selector);
   if (selected.length === 0) return undefined;
   const names = new Set<string>();
   for (const { resource: workload } of selected) {

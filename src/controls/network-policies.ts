@@ -1,6 +1,7 @@
 import type { ScanContext } from '../model/context.js';
 import { isRecord, type Resource } from '../model/resource.js';
-import { labelSelectorMatches } from '../model/selectors.js';
+import { indexSelectors } from '../model/selectors.js';
+import { perNamespace, templatesMatching } from './scan-scope.js';
 
 /** Policy kinds that select pods of their own namespace. */
 export const POLICY_KINDS = ['NetworkPolicy', 'CiliumNetworkPolicy'] as const;
@@ -73,9 +74,11 @@ export function policiesIn(context: ScanContext, namespace: string | undefined):
   return POLICY_KINDS.flatMap((kind) => [...context.resources.byKindInNamespace(kind, namespace)]);
 }
 
-/** True when a policy selects pods carrying `labels` (in the policy's namespace). */
-export function policySelects(policy: Resource, labels: Readonly<Record<string, string>>): boolean {
-  return ruleSets(policy).some(({ selector }) => labelSelectorMatches(selector, labels));
+/** True when a policy selects any pod template of its namespace in the scan. */
+export function policySelectsTemplates(context: ScanContext, policy: Resource): boolean {
+  return ruleSets(policy).some(
+    ({ selector }) => templatesMatching(context, policy.namespace, selector).length > 0,
+  );
 }
 
 /** Which directions the namespace's policies isolate for pods carrying `labels`. */
@@ -87,13 +90,27 @@ export function isolationOf(
   let ingress = false;
   let egress = false;
   let selected = false;
-  for (const policy of policiesIn(context, namespace)) {
-    for (const { selector, directions } of ruleSets(policy)) {
-      if (!labelSelectorMatches(selector, labels)) continue;
-      selected = true;
-      ingress ||= directions.ingress;
-      egress ||= directions.egress;
-    }
+  for (const { directions } of ruleSetsSelecting(context, namespace)(labels)) {
+    selected = true;
+    ingress ||= directions.ingress;
+    egress ||= directions.egress;
   }
   return { ingress, egress, selected };
+}
+
+type RuleSetLookup = (labels: Readonly<Record<string, string>>) => RuleSet[];
+
+const ruleSetIndexes = new WeakMap<ScanContext, Map<string | undefined, RuleSetLookup>>();
+
+/**
+ * The rule sets of a namespace's policies, indexed by selector once per scan: every workload
+ * asks, and trying each policy for each workload is quadratic in a large namespace.
+ */
+function ruleSetsSelecting(context: ScanContext, namespace: string | undefined): RuleSetLookup {
+  return perNamespace(ruleSetIndexes, context, namespace, () =>
+    indexSelectors(
+      policiesIn(context, namespace).flatMap((policy) => ruleSets(policy)),
+      ({ selector }) => selector,
+    ),
+  );
 }

@@ -1,7 +1,8 @@
 import type { ScanContext } from '../model/context.js';
 import { isRecord, type Resource } from '../model/resource.js';
-import { labelSelectorMatches } from '../model/selectors.js';
+import { indexLabels } from '../model/selectors.js';
 import { defineControl, type CheckResult, type Violation } from './define.js';
+import { perNamespace } from './scan-scope.js';
 
 type MessageId = 'zero-max-unavailable' | 'min-available-all' | 'min-available-replicas';
 
@@ -19,21 +20,46 @@ function minReplicas(
   context: ScanContext,
 ): Resource | undefined {
   let smallest: { workload: Resource; replicas: number } | undefined;
-  for (const kind of REPLICATED_KINDS) {
-    for (const workload of context.resources.byKindInNamespace(kind, resource.namespace)) {
-      const spec = workload.object['spec'];
-      if (!isRecord(spec) || !isRecord(spec['template'])) continue;
-      const metadata = spec['template']['metadata'];
-      const labels = isRecord(metadata) && isRecord(metadata['labels']) ? metadata['labels'] : {};
-      const strings = Object.fromEntries(
-        Object.entries(labels).filter(([, v]) => typeof v === 'string'),
-      ) as Record<string, string>;
-      if (!labelSelectorMatches(selector, strings)) continue;
-      const replicas = typeof spec['replicas'] === 'number' ? spec['replicas'] : 1;
-      if (smallest === undefined || replicas < smallest.replicas) smallest = { workload, replicas };
-    }
+  for (const { workload, spec } of replicatedSelectedBy(context, resource.namespace, selector)) {
+    const replicas = typeof spec['replicas'] === 'number' ? spec['replicas'] : 1;
+    if (smallest === undefined || replicas < smallest.replicas) smallest = { workload, replicas };
   }
   return smallest?.workload;
+}
+
+interface Replicated {
+  readonly workload: Resource;
+  readonly spec: Readonly<Record<string, unknown>>;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+const replicatedIndexes = new WeakMap<
+  ScanContext,
+  Map<string | undefined, (selector: unknown) => Replicated[]>
+>();
+
+/** The replicated workloads of a namespace a selector matches, indexed once per scan. */
+function replicatedSelectedBy(
+  context: ScanContext,
+  namespace: string | undefined,
+  selector: unknown,
+): Replicated[] {
+  const lookup = perNamespace(replicatedIndexes, context, namespace, () => {
+    const workloads = REPLICATED_KINDS.flatMap((kind) =>
+      context.resources.byKindInNamespace(kind, namespace).flatMap((workload): Replicated[] => {
+        const spec = workload.object['spec'];
+        if (!isRecord(spec) || !isRecord(spec['template'])) return [];
+        const metadata = spec['template']['metadata'];
+        const labels = isRecord(metadata) && isRecord(metadata['labels']) ? metadata['labels'] : {};
+        const strings = Object.fromEntries(
+          Object.entries(labels).filter(([, v]) => typeof v === 'string'),
+        ) as Record<string, string>;
+        return [{ workload, spec, labels: strings }];
+      }),
+    );
+    return indexLabels(workloads, ({ labels }) => labels);
+  });
+  return lookup(selector);
 }
 
 function judge(resource: Resource, context: ScanContext): CheckResult<MessageId> {

@@ -208,8 +208,19 @@ export function buildRbacGraph(resources: readonly Resource[]): RbacGraph {
       bySubject.set(key, entry);
     }
   }
-  const rulesFor = (subject: RbacSubject): SubjectRule[] => {
+  // Every workload running as a ServiceAccount asks for its rules, often many times over (one
+  // call per control): the graph never changes during a scan, so each subject's list is built once.
+  const rulesBySubject = new Map<string, readonly SubjectRule[]>();
+  const rulesFor = (subject: RbacSubject): readonly SubjectRule[] => {
     const key = subjectKey(subject);
+    let rules = rulesBySubject.get(key);
+    if (rules === undefined) {
+      rules = Object.freeze(collectRules(subject, key));
+      rulesBySubject.set(key, rules);
+    }
+    return rules;
+  };
+  const collectRules = (subject: RbacSubject, key: string): SubjectRule[] => {
     const out: SubjectRule[] = [];
     for (const binding of bySubject.get(key)?.bindings ?? []) {
       const role = binding.role;

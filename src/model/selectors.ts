@@ -148,3 +148,109 @@ export function serviceSelectorMatches(
       typeof value === 'string' && Object.hasOwn(labels, key) && labels[key] === value,
   );
 }
+
+/** Label key → value → ascending positions of the entries that carry (or require) the pair. */
+type Postings = Map<string, Map<string, number[]>>;
+
+function addPosting(postings: Postings, key: string, value: string, position: number): void {
+  let values = postings.get(key);
+  if (values === undefined) {
+    values = new Map();
+    postings.set(key, values);
+  }
+  const positions = values.get(value);
+  if (positions === undefined) values.set(value, [position]);
+  else positions.push(position);
+}
+
+/** The `In` requirement (matchLabels included) of a selector with the fewest values, if any. */
+function narrowestIn(selector: ParsedLabelSelector): LabelRequirement | undefined {
+  let best: LabelRequirement | undefined;
+  for (const requirement of selector.requirements) {
+    if (requirement.operator !== 'In') continue;
+    if (best === undefined || requirement.values.length < best.values.length) best = requirement;
+  }
+  return best;
+}
+
+/**
+ * Indexes many label selectors (of NetworkPolicies, say) to answer, for the labels of one pod
+ * template, which of them select it: the same entries, in the same order, as filtering `entries`
+ * with {@link labelSelectorMatches}, but only selectors that can hold are tried. A selector with
+ * an `In` requirement (every matchLabels pair is one) can only hold for labels carrying one of
+ * its values; the others are always tried.
+ */
+export function indexSelectors<T>(
+  entries: readonly T[],
+  selectorOf: (entry: T) => unknown,
+): (labels: Readonly<Record<string, string>>) => T[] {
+  const parsed: (ParsedLabelSelector | undefined)[] = [];
+  const always: number[] = [];
+  const postings: Postings = new Map();
+  entries.forEach((entry, position) => {
+    const selector = parsedSelector(selectorOf(entry));
+    // Nil and invalid selectors match nothing.
+    if (selector === undefined || 'error' in selector) return;
+    parsed[position] = selector;
+    const requirement = narrowestIn(selector);
+    if (requirement === undefined) always.push(position);
+    else
+      for (const value of new Set(requirement.values))
+        addPosting(postings, requirement.key, value, position);
+  });
+  return (labels) => {
+    const positions = [...always];
+    for (const [key, value] of Object.entries(labels)) {
+      const found = postings.get(key)?.get(value);
+      if (found !== undefined) positions.push(...found);
+    }
+    // A selector is posted under one key and `labels` has one value per key: no duplicates.
+    if (positions.length > always.length) positions.sort((a, b) => a - b);
+    return positions.flatMap((position) => {
+      const selector = parsed[position];
+      const entry = entries[position];
+      return selector !== undefined && entry !== undefined && requirementsMatch(selector, labels)
+        ? [entry]
+        : [];
+    });
+  };
+}
+
+/**
+ * Indexes the labels of many entries (pod templates, workloads) to answer, for one label
+ * selector, which of them it selects: the same entries, in the same order, as filtering
+ * `entries` with {@link labelSelectorMatches}, but only entries carrying a value of the
+ * selector's narrowest `In` requirement are tried (all of them when it has none).
+ */
+export function indexLabels<T>(
+  entries: readonly T[],
+  labelsOf: (entry: T) => Readonly<Record<string, string>>,
+): (selector: unknown) => T[] {
+  const labels = entries.map(labelsOf);
+  const postings: Postings = new Map();
+  labels.forEach((pairs, position) => {
+    for (const [key, value] of Object.entries(pairs)) addPosting(postings, key, value, position);
+  });
+  return (selector) => {
+    const parsed = parsedSelector(selector);
+    if (parsed === undefined || 'error' in parsed) return [];
+    const requirement = narrowestIn(parsed);
+    let positions: number[];
+    if (requirement === undefined) positions = entries.map((_, position) => position);
+    else {
+      positions = [];
+      const values = postings.get(requirement.key);
+      for (const value of new Set(requirement.values))
+        positions.push(...(values?.get(value) ?? []));
+      // An entry has one value per key, so it is found under at most one of the values.
+      if (requirement.values.length > 1) positions.sort((a, b) => a - b);
+    }
+    return positions.flatMap((position) => {
+      const entry = entries[position];
+      const pairs = labels[position];
+      return entry !== undefined && pairs !== undefined && requirementsMatch(parsed, pairs)
+        ? [entry]
+        : [];
+    });
+  };
+}

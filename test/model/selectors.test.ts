@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  indexLabels,
+  indexSelectors,
   labelSelectorMatches,
   labelsOf,
   parseLabelSelector,
@@ -99,4 +101,50 @@ test('labelsOf keeps string labels only', () => {
   assert.deepEqual(labelsOf({ labels: { a: 'x', b: 2, c: null } }), { a: 'x' });
   assert.deepEqual(labelsOf(null), {});
   assert.deepEqual(labelsOf({ labels: 'a=b' }), {});
+});
+
+/** Selectors and label sets that exercise every operator, nil, empty and invalid selectors. */
+const SELECTORS: unknown[] = [
+  undefined,
+  null,
+  'not a selector',
+  {},
+  { matchLabels: { app: 'web' } },
+  { matchLabels: { app: 'web', tier: 'backend' } },
+  { matchLabels: { app: 1 } },
+  { matchExpressions: [{ key: 'app', operator: 'In', values: ['web', 'api', 'web'] }] },
+  { matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['web'] }] },
+  { matchExpressions: [{ key: 'tier', operator: 'Exists' }] },
+  { matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] },
+  {
+    matchLabels: { env: 'prod' },
+    matchExpressions: [{ key: 'app', operator: 'In', values: ['api', 'web'] }],
+  },
+  { matchExpressions: [{ key: 'app', operator: 'In', values: [] }] },
+];
+const LABEL_SETS: Record<string, string>[] = [
+  {},
+  { app: 'web' },
+  { app: 'web', tier: 'backend' },
+  { app: 'api', env: 'prod' },
+  { app: 'web', env: 'prod', tier: 'frontend' },
+  { tier: 'backend' },
+];
+
+test('indexSelectors finds the selectors labelSelectorMatches would, in order', () => {
+  const entries = SELECTORS.map((selector, index) => ({ index, selector }));
+  const lookup = indexSelectors(entries, (entry) => entry.selector);
+  for (const labels of LABEL_SETS) {
+    const expected = entries.filter((entry) => labelSelectorMatches(entry.selector, labels));
+    assert.deepEqual(lookup(labels), expected, JSON.stringify(labels));
+  }
+});
+
+test('indexLabels finds the entries labelSelectorMatches would select, in order', () => {
+  const entries = LABEL_SETS.map((labels, index) => ({ index, labels }));
+  const lookup = indexLabels(entries, (entry) => entry.labels);
+  for (const selector of SELECTORS) {
+    const expected = entries.filter((entry) => labelSelectorMatches(selector, entry.labels));
+    assert.deepEqual(lookup(selector), expected, JSON.stringify(selector));
+  }
 });

@@ -1,6 +1,6 @@
 import type { JsonPath } from '../../core/json-path.js';
 import type { ScanContext } from '../../model/context.js';
-import type { PolicyRule, SubjectRule } from '../../model/rbac.js';
+import { subjectKey, type PolicyRule, type RbacGraph, type SubjectRule } from '../../model/rbac.js';
 import type { Resource } from '../../model/resource.js';
 import type { PodSpecRef } from '../../model/workload.js';
 import { defineControl, type ControlDefinition, type Violation } from '../define.js';
@@ -71,23 +71,51 @@ export interface WorkloadRbacControlSpec extends Omit<
   readonly risk: (rule: PolicyRule) => string | undefined;
 }
 
+interface RiskyRule {
+  readonly rule: SubjectRule;
+  readonly what: string;
+}
+
+/**
+ * The risky rules of each ServiceAccount, per RBAC graph: every workload running as an account
+ * (in a large namespace, thousands) holds the same rules, so they are judged once per account.
+ */
+type RiskCache = WeakMap<RbacGraph, Map<string, readonly RiskyRule[]>>;
+
+function riskyRulesOf(
+  spec: WorkloadRbacControlSpec,
+  account: PodAccount,
+  rbac: RbacGraph,
+  cache: RiskCache,
+): readonly RiskyRule[] {
+  let byAccount = cache.get(rbac);
+  if (byAccount === undefined) {
+    byAccount = new Map();
+    cache.set(rbac, byAccount);
+  }
+  const subject = { kind: 'ServiceAccount', name: account.name, namespace: account.namespace };
+  const key = subjectKey(subject);
+  let risky = byAccount.get(key);
+  if (risky === undefined) {
+    risky = rbac.rulesFor(subject).flatMap((rule) => {
+      const what = spec.risk(rule.rule);
+      return what === undefined ? [] : [{ rule, what }];
+    });
+    byAccount.set(key, risky);
+  }
+  return risky;
+}
+
 function judgeWorkload(
   spec: WorkloadRbacControlSpec,
   resource: Resource,
   pod: PodSpecRef,
   context: ScanContext,
+  cache: RiskCache,
 ): Violation<WorkloadRbacMessage>[] {
   const account = podAccountOf(resource, pod, context);
   if (!account.tokenMounted) return [];
-  const held = context.rbac.rulesFor({
-    kind: 'ServiceAccount',
-    name: account.name,
-    namespace: account.namespace,
-  });
-  const risky = held.flatMap((rule) => {
-    const what = spec.risk(rule.rule);
-    return what === undefined ? [] : [{ rule, what }];
-  });
+  const risky = riskyRulesOf(spec, account, context.rbac, cache);
   const first = risky[0];
   if (first === undefined) return [];
   return [
@@ -114,6 +142,7 @@ export function defineWorkloadRbacControl(
   spec: WorkloadRbacControlSpec,
 ): ControlDefinition<WorkloadRbacMessage> {
   const { risk: _risk, ...definition } = spec;
+  const cache: RiskCache = new WeakMap();
   return defineControl({
     ...definition,
     match: { kinds: WORKLOAD_KINDS },
@@ -122,6 +151,6 @@ export function defineWorkloadRbacControl(
         'The pod mounts the token of service account {serviceAccount}, which can {grant} through {binding} ({count} such rules).',
     },
     check: (resource, context) =>
-      judgePodSpec(resource, (pod) => judgeWorkload(spec, resource, pod, context)),
+      judgePodSpec(resource, (pod) => judgeWorkload(spec, resource, pod, context, cache)),
   });
 }
