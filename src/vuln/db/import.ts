@@ -1,6 +1,6 @@
-import { validateOsvRecord } from './osv-record.js';
+import { validateOsvRecord, type OsvRecord } from './osv-record.js';
 import { readOsvSources } from './sources.js';
-import type { StoreInput, UpsertCounts, VulnDb } from './store.js';
+import type { StoredRecord, StoreInput, UpsertCounts, VulnDb } from './store.js';
 
 /** A file or record that was not imported, and why. */
 export interface BadRecord {
@@ -22,6 +22,19 @@ export interface ImportOptions {
   readonly batchSize?: number;
   /** The clock, injectable so tests can pin the import time. */
   readonly now?: () => Date;
+}
+
+/** The parts of a record the store reads, holding nothing else of the parsed document. */
+function slim(record: OsvRecord): StoredRecord {
+  return {
+    id: record.id,
+    modified: record.modified,
+    ...(record.published === undefined ? {} : { published: record.published }),
+    ...(record.withdrawn === undefined ? {} : { withdrawn: record.withdrawn }),
+    affected: record.affected.map(({ package: pkg }) => ({
+      package: { ecosystem: pkg.ecosystem, name: pkg.name },
+    })),
+  };
 }
 
 /**
@@ -59,7 +72,11 @@ export function importOsv(
       continue;
     }
     records++;
-    batch.push({ record: validated.record, document: item.document, source: item.file });
+    batch.push({
+      record: slim(validated.record),
+      raw: JSON.stringify(item.document),
+      source: item.file,
+    });
     if (batch.length >= batchSize) flush();
   }
   if (batch.length > 0) flush();

@@ -13,6 +13,7 @@ export {
   VulnDb,
   type DbStatus,
   type IndexHit,
+  type StoredRecord,
   type StoreInput,
   type UpsertCounts,
 } from './store.js';

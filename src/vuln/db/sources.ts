@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { CubecapeError } from '../../core/errors.js';
-import { DEFAULT_ZIP_LIMITS, readZip } from './zip-reader.js';
+import { DEFAULT_ZIP_LIMITS, zipEntries } from './zip-reader.js';
 
 /** One parsed document, or why a file or archive entry could not be read. */
 export type SourceItem =
@@ -45,13 +45,14 @@ function parseText(text: string, kind: 'json' | 'yaml', file: string): SourceIte
 }
 
 function* zipItems(path: string, data: Buffer): Generator<SourceItem> {
-  const { entries, problems } = readZip(data, DEFAULT_ZIP_LIMITS);
-  for (const problem of problems)
-    yield { file: problem.name === '' ? path : `${path}!${problem.name}`, reason: problem.reason };
-  for (const entry of entries) {
-    const kind = kindOf(entry.name);
+  for (const item of zipEntries(data, DEFAULT_ZIP_LIMITS)) {
+    if ('reason' in item) {
+      yield { file: item.name === '' ? path : `${path}!${item.name}`, reason: item.reason };
+      continue;
+    }
+    const kind = kindOf(item.name);
     if (kind === 'json' || kind === 'yaml')
-      yield* parseText(entry.data.toString('utf8'), kind, `${path}!${entry.name}`);
+      yield* parseText(item.data.toString('utf8'), kind, `${path}!${item.name}`);
   }
 }
 

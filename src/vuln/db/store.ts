@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
@@ -15,8 +15,13 @@ function sqlite(): typeof Database {
 import { baseEcosystem, ecosystemKey, normalizePackageName } from './package-name.js';
 import type { OsvRecord } from './osv-record.js';
 
-/** Bumped whenever the tables change shape; older files are rebuilt on import. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever the tables change shape; a writable open of an older file drops and recreates
+ * the tables (the data is re-imported from the OSV sources). Version 2 dropped the summary,
+ * details, aliases, severity and refs columns: nothing read them and they doubled what an import
+ * writes, since the raw document holds them.
+ */
+export const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -25,11 +30,6 @@ CREATE TABLE IF NOT EXISTS advisories (
   modified TEXT NOT NULL,
   published TEXT,
   withdrawn TEXT,
-  summary TEXT,
-  details TEXT,
-  aliases TEXT NOT NULL,
-  severity TEXT NOT NULL,
-  refs TEXT NOT NULL,
   raw TEXT NOT NULL,
   digest TEXT NOT NULL,
   source TEXT NOT NULL
@@ -44,12 +44,29 @@ CREATE INDEX IF NOT EXISTS affected_lookup ON affected (base, name);
 CREATE INDEX IF NOT EXISTS affected_advisory ON affected (advisory_id);
 `;
 
-/** One validated record ready to store, with the file it came from. */
-export interface StoreInput {
-  readonly record: OsvRecord;
-  readonly document: unknown;
+const DROP_TABLES = `
+DROP TABLE IF EXISTS affected;
+DROP TABLE IF EXISTS advisories;
+DELETE FROM meta WHERE key <> 'last_import';
+`;
+
+/** What the store reads from a validated record: its identity, dates and packages. */
+export type StoredRecord = Pick<OsvRecord, 'id' | 'modified' | 'published' | 'withdrawn'> & {
+  readonly affected: readonly {
+    readonly package: { readonly ecosystem: string; readonly name: string };
+  }[];
+};
+
+/**
+ * One validated record ready to store, with the file it came from, and the whole document either
+ * parsed (`document`, serialised on store) or already serialised (`raw`). The import passes `raw`
+ * and a slim record, so a batch of thousands holds no parsed documents: they die young instead of
+ * being promoted and collected by full garbage collections.
+ */
+export type StoreInput = {
+  readonly record: StoredRecord;
   readonly source: string;
-}
+} & ({ readonly document: unknown } | { readonly raw: string });
 
 /** What a batch did to the database. */
 export interface UpsertCounts {
@@ -97,10 +114,9 @@ export class VulnDb {
     this.db = db;
     this.statements = {
       state: db.prepare<[string], StateRow>('SELECT modified, digest FROM advisories WHERE id = ?'),
-      upsert: db.prepare(
-        `INSERT OR REPLACE INTO advisories
-         (id, modified, published, withdrawn, summary, details, aliases, severity, refs, raw, digest, source)
-         VALUES (@id, @modified, @published, @withdrawn, @summary, @details, @aliases, @severity, @refs, @raw, @digest, @source)`,
+      upsert: db.prepare<[string, string, string | null, string | null, string, string, string]>(
+        `INSERT OR REPLACE INTO advisories (id, modified, published, withdrawn, raw, digest, source)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       unindex: db.prepare('DELETE FROM affected WHERE advisory_id = ?'),
       index: db.prepare(
@@ -129,8 +145,23 @@ export class VulnDb {
     if (!readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // An import batch writes ~15 MB; the 2 MB default cache spills it to the WAL mid-transaction.
+      db.pragma('cache_size = -65536');
+      // Fewer, larger checkpoints: each one syncs the database file.
+      db.pragma('wal_autocheckpoint = 16384');
+      db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+      const stored = db
+        .prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'")
+        .get();
+      const hasData =
+        db
+          .prepare<[], { n: number }>(
+            "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'advisories'",
+          )
+          .get()?.n === 1;
+      if (hasData && Number(stored?.value ?? 0) < SCHEMA_VERSION) db.exec(DROP_TABLES);
       db.exec(SCHEMA);
-      db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)").run(
+      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(
         String(SCHEMA_VERSION),
       );
     }
@@ -151,9 +182,10 @@ export class VulnDb {
     return counts;
   }
 
-  private upsertOne({ record, document, source }: StoreInput, counts: UpsertCounts): void {
-    const raw = JSON.stringify(document);
-    const digest = createHash('sha1').update(raw).digest('base64');
+  private upsertOne(input: StoreInput, counts: UpsertCounts): void {
+    const { record, source } = input;
+    const raw = 'raw' in input ? input.raw : JSON.stringify(input.document);
+    const digest = hash('sha1', raw, 'base64');
     const state = this.statements.state.get(record.id);
     if (state !== undefined) {
       if (record.modified < state.modified) {
@@ -167,31 +199,23 @@ export class VulnDb {
       this.statements.unindex.run(record.id);
       counts.updated++;
     } else counts.added++;
-    this.statements.upsert.run({
-      id: record.id,
-      modified: record.modified,
-      published: record.published ?? null,
-      withdrawn: record.withdrawn ?? null,
-      summary: record.summary ?? null,
-      details: record.details ?? null,
-      aliases: JSON.stringify(record.aliases),
-      severity: JSON.stringify(record.severity),
-      refs: JSON.stringify(record.references),
+    this.statements.upsert.run(
+      record.id,
+      record.modified,
+      record.published ?? null,
+      record.withdrawn ?? null,
       raw,
       digest,
       source,
-    });
+    );
     const seen = new Set<string>();
     for (const { package: pkg } of record.affected) {
-      const key = `${ecosystemKey(pkg.ecosystem)}\u0000${normalizePackageName(pkg.ecosystem, pkg.name)}`;
+      const ecosystem = ecosystemKey(pkg.ecosystem);
+      const name = normalizePackageName(pkg.ecosystem, pkg.name);
+      const key = `${ecosystem}\u0000${name}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      this.statements.index.run(
-        baseEcosystem(pkg.ecosystem),
-        ecosystemKey(pkg.ecosystem),
-        normalizePackageName(pkg.ecosystem, pkg.name),
-        record.id,
-      );
+      this.statements.index.run(baseEcosystem(pkg.ecosystem), ecosystem, name, record.id);
     }
   }
 

@@ -26,47 +26,92 @@ function typeOf(header: Header): FileEntry['type'] {
   }
 }
 
-/** Pass 1: reads only the headers of every layer, verifies digests, builds the merged table. */
+/**
+ * Layers read at once in pass 1. Decompression runs on the libuv thread pool and hashing and tar
+ * parsing on the main thread, so two layers in flight keep both busy; more only adds memory.
+ */
+const PASS1_CONCURRENCY = 2;
+
+/** Reads one layer's headers (pass 1) and verifies its digests. */
+async function readLayerEntries(
+  layer: LayerBlob,
+  limits: ImageLimits,
+  counters: LimitCounters,
+): Promise<LayerEntry[]> {
+  const found: LayerEntry[] = [];
+  await streamLayer(
+    layer,
+    limits,
+    counters,
+    (entry) => {
+      counters.entries += 1;
+      if (counters.entries > limits.maxEntries) {
+        throw new CubecapeError(
+          'FILE_TOO_LARGE',
+          `${layer.where}: the image has more than ${limits.maxEntries} tar entries (limit maxEntries)`,
+          { file: layer.where },
+        );
+      }
+      const { header } = entry;
+      const type = typeOf(header);
+      found.push({
+        path: entryPath(header.name, layer.where),
+        type,
+        size: type === 'file' ? header.size : 0,
+        mode: header.mode & 0o7777,
+        ordinal: found.length,
+        ...(typeof header.linkname === 'string' && (type === 'symlink' || type === 'hardlink')
+          ? { linkTarget: header.linkname }
+          : {}),
+      });
+      return Promise.resolve('next');
+    },
+    true,
+  );
+  return found;
+}
+
+/**
+ * Pass 1: reads only the headers of every layer (a few at a time), verifies digests, and builds
+ * the merged table bottom layer first. When layers fail, the lowest failing layer's error is
+ * thrown, as a one-at-a-time read would.
+ */
 async function mergeLayers(
   layers: readonly LayerBlob[],
   limits: ImageLimits,
   onProgress: ((message: string) => void) | undefined,
 ): Promise<MergedTable> {
-  const table = new MergedTable();
   const counters = new LimitCounters();
+  let active = 0;
+  let failed = false;
+  const waiting: (() => void)[] = [];
+  const read = async (layer: LayerBlob, index: number): Promise<LayerEntry[]> => {
+    while (active >= PASS1_CONCURRENCY) await new Promise<void>((wake) => waiting.push(wake));
+    active += 1;
+    try {
+      // Once a layer failed the image cannot open: start no more layers.
+      if (failed) return [];
+      onProgress?.(`reading layer ${index + 1}/${layers.length} (${layer.diffId})`);
+      return await readLayerEntries(layer, limits, counters);
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      active -= 1;
+      waiting.shift()?.();
+    }
+  };
+  const results = layers.map(read);
+  // Rejections are reported in layer order by the loop below, not as unhandled.
+  for (const result of results) result.catch(() => undefined);
+  const table = new MergedTable();
   for (const [index, layer] of layers.entries()) {
-    onProgress?.(`reading layer ${index + 1}/${layers.length} (${layer.diffId})`);
-    const found: LayerEntry[] = [];
-    await streamLayer(
-      layer,
-      limits,
-      counters,
-      (entry) => {
-        counters.entries += 1;
-        if (counters.entries > limits.maxEntries) {
-          throw new CubecapeError(
-            'FILE_TOO_LARGE',
-            `${layer.where}: the image has more than ${limits.maxEntries} tar entries (limit maxEntries)`,
-            { file: layer.where },
-          );
-        }
-        const { header } = entry;
-        const type = typeOf(header);
-        found.push({
-          path: entryPath(header.name, layer.where),
-          type,
-          size: type === 'file' ? header.size : 0,
-          mode: header.mode & 0o7777,
-          ordinal: found.length,
-          ...(typeof header.linkname === 'string' && (type === 'symlink' || type === 'hardlink')
-            ? { linkTarget: header.linkname }
-            : {}),
-        });
-        return Promise.resolve('next');
-      },
-      true,
+    table.addLayer(
+      index,
+      layer.diffId,
+      await (results[index] as Promise<LayerEntry[]>),
+      layer.where,
     );
-    table.addLayer(index, layer.diffId, found, layer.where);
   }
   return table;
 }

@@ -9,7 +9,6 @@ import { LayeredTree } from './layered-tree.js';
 import { readDockerArchive, readOciLayout, type ImageFiles, type ImagePlan } from './layout.js';
 import { resolveLimits, type ImageLimits } from './limits.js';
 import { DEFAULT_PLATFORM, parsePlatform } from './platform.js';
-import { sniffArchive } from './sniff.js';
 
 /** How to open a target. */
 export interface OpenTargetOptions {
@@ -94,12 +93,15 @@ export async function openTarget(spec: string, options: OpenTargetOptions = {}):
     options.onProgress?.(`unpacking ${ref}`);
     const { files } = await unpackArchive(ref, temp, limits);
     const image: ImageFiles = { where: ref, file: (path) => Promise.resolve(files.get(path)) };
+    // An archive named without a scheme is told apart by its members once unpacked, rather
+    // than by reading it all a second time just for their names.
+    const archiveKind = kind === 'archive' ? archiveKindOf(ref, files) : kind;
     const plan =
-      kind === 'docker-archive'
+      archiveKind === 'docker-archive'
         ? await readDockerArchive(image, limits)
         : await readOciLayout(image, limits, platform);
     return await LayeredTree.open(
-      info(kind, ref, plan),
+      info(archiveKind, ref, plan),
       plan.layers,
       limits,
       temp,
@@ -127,7 +129,25 @@ function layoutFiles(dir: string, where: string): ImageFiles {
   };
 }
 
-async function detectKind(path: string): Promise<Kind> {
+/**
+ * docker save output has manifest.json (newer docker adds oci-layout too, and is still read as
+ * docker save output); an OCI image layout has only oci-layout.
+ */
+function archiveKindOf(
+  path: string,
+  files: ReadonlyMap<string, string>,
+): 'docker-archive' | 'oci-archive' {
+  if (files.has('/manifest.json')) return 'docker-archive';
+  if (files.has('/oci-layout')) return 'oci-archive';
+  throw new CubecapeError(
+    'FILE_UNREADABLE',
+    `${path}: a tar archive without manifest.json or oci-layout: expected docker save output or an OCI image layout`,
+    { file: path },
+  );
+}
+
+/** A directory's kind; any other file is an archive whose kind its members tell. */
+async function detectKind(path: string): Promise<Kind | 'archive'> {
   const found = await stat(path).catch(() => undefined);
   if (found === undefined) {
     throw new CubecapeError(
@@ -140,5 +160,5 @@ async function detectKind(path: string): Promise<Kind> {
     const layout = await stat(join(path, 'oci-layout')).catch(() => undefined);
     return layout?.isFile() === true ? 'oci-dir' : 'dir';
   }
-  return sniffArchive(path);
+  return 'archive';
 }

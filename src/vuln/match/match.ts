@@ -161,6 +161,8 @@ export function matchPackages(db: VulnDb, packages: readonly PackageQuery[]): Ma
   const cachedScheme = schemeCache();
   // SBOMs of many images repeat the same packages; each index lookup is a SQLite query.
   const lookups = new Map<string, string[]>();
+  // The findings of an (ecosystem, name, version) depend on nothing else: evaluate it once.
+  const evaluated = new Map<string, readonly Omit<VulnFinding, 'package'>[]>();
   const cache = new Map<string, { document: unknown; withdrawn: string | undefined } | undefined>();
   for (const pkg of packages) {
     if (
@@ -181,9 +183,16 @@ export function matchPackages(db: VulnDb, packages: readonly PackageQuery[]): Ma
       continue;
     }
     const scheme = cachedScheme(known);
+    const name = normalizePackageName(pkg.ecosystem, pkg.name);
+    const queryKey = `${ecosystemKey(pkg.ecosystem)}\u0000${name}\u0000${pkg.version}`;
+    const done = evaluated.get(queryKey);
+    if (done !== undefined) {
+      for (const finding of done) findings.push({ package: pkg, ...finding });
+      continue;
+    }
     const hits: Hit[] = [];
     const seen = new Set<string>();
-    const key = `${baseEcosystem(pkg.ecosystem)}\u0000${normalizePackageName(pkg.ecosystem, pkg.name)}`;
+    const key = `${baseEcosystem(pkg.ecosystem)}\u0000${name}`;
     let ids = lookups.get(key);
     if (ids === undefined) {
       ids = db.lookup(pkg.ecosystem, pkg.name).map((hit) => hit.advisoryId);
@@ -202,10 +211,14 @@ export function matchPackages(db: VulnDb, packages: readonly PackageQuery[]): Ma
     const groups = groupByAlias(
       hits.map((h) => ({ id: h.id, aliases: strings(h.document['aliases']) })),
     );
+    const made: Omit<VulnFinding, 'package'>[] = [];
     for (const group of groups) {
       const members = group.map((id) => byId.get(id)).filter((h): h is Hit => h !== undefined);
-      findings.push(toFinding(pkg, members, scheme));
+      const { package: _package, ...finding } = toFinding(pkg, members, scheme);
+      made.push(finding);
+      findings.push({ package: pkg, ...finding });
     }
+    evaluated.set(queryKey, made);
   }
   return { findings, skipped };
 }

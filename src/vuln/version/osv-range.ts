@@ -120,14 +120,15 @@ function evaluateRange(version: string, raw: unknown, scheme: VersionScheme): bo
   return inRange(version, events, rangeScheme);
 }
 
+/** Whether `version` is in the list: the same string, or equal in the scheme's order. */
 function listedIn(version: string, versions: unknown, scheme: VersionScheme): boolean {
   if (!Array.isArray(versions)) return false;
+  if (!scheme.isValid(version)) return versions.includes(version);
   return versions.some(
     (listed) =>
       listed === version ||
       (typeof listed === 'string' &&
         scheme.isValid(listed) &&
-        scheme.isValid(version) &&
         scheme.compare(listed, version) === 0),
   );
 }

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { importOsv, validateOsvRecord, VulnDb } from '../../../src/vuln/db/index.js';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
+import {
+  importOsv,
+  SCHEMA_VERSION,
+  validateOsvRecord,
+  VulnDb,
+} from '../../../src/vuln/db/index.js';
 import { buildZip } from './zip-fixture.js';
 
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/osv', import.meta.url));
@@ -138,6 +145,30 @@ describe('importOsv with crafted files', () => {
       summary.bad.map((b) => b.file),
       [`${zipPath}!bad.json`],
     );
+    db.close();
+  });
+
+  it('rebuilds a schema 1 file (with the dropped duplicate columns) on a writable open', () => {
+    const path = join(work, 'v1.db');
+    const require = createRequire(import.meta.url);
+    const Driver = require('better-sqlite3') as typeof Database;
+    const old = new Driver(path);
+    old.exec(`
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT INTO meta VALUES ('schema_version', '1');
+      CREATE TABLE advisories (id TEXT PRIMARY KEY, modified TEXT NOT NULL, published TEXT,
+        withdrawn TEXT, summary TEXT, details TEXT, aliases TEXT NOT NULL, severity TEXT NOT NULL,
+        refs TEXT NOT NULL, raw TEXT NOT NULL, digest TEXT NOT NULL, source TEXT NOT NULL);
+      CREATE TABLE affected (base TEXT NOT NULL, ecosystem TEXT NOT NULL, name TEXT NOT NULL,
+        advisory_id TEXT NOT NULL);
+    `);
+    old.close();
+    const file = join(work, 'v1-record.json');
+    writeFileSync(file, record('V1-1', '2024-01-01T00:00:00Z'));
+    const db = VulnDb.open(path);
+    assert.equal(importOsv(db, [file]).added, 1);
+    assert.equal(db.status().schemaVersion, SCHEMA_VERSION);
+    assert.deepEqual(db.lookup('npm', 'left-pad'), [{ advisoryId: 'V1-1', ecosystem: 'npm' }]);
     db.close();
   });
 

@@ -49,8 +49,16 @@ export function sha256(data: Buffer | string): string {
 
 export function compress(data: Buffer, compression: TestCompression): Buffer {
   if (compression === 'gzip') return gzipSync(data);
-  if (compression === 'zstd')
-    return execFileSync('zstd', ['-q', '-c', '-3'], { input: data, maxBuffer: 1 << 30 });
+  if (compression === 'zstd') {
+    try {
+      return execFileSync('zstd', ['-q', '-c', '-3'], { input: data, maxBuffer: 1 << 30 });
+    } catch (error) {
+      // Never skipped: CI installs zstd (.ci/run); say what is missing instead of ENOENT.
+      throw new Error(`the zstd command failed or is missing; install zstd (as .ci/run does)`, {
+        cause: error,
+      });
+    }
+  }
   return data;
 }
 

@@ -54,7 +54,18 @@ describe('image references', () => {
   });
 });
 
-const haveTools = ['/usr/bin/docker-registry', '/usr/bin/skopeo'].every((tool) => existsSync(tool));
+/**
+ * These tests never skip: CI installs docker-registry, skopeo and apache2-utils (.ci/run), and a
+ * missing tool must fail loudly rather than hide the registry tests.
+ */
+function requireTools(...tools: readonly string[]): void {
+  const missing = tools.filter((tool) => !existsSync(tool));
+  if (missing.length > 0) {
+    throw new Error(
+      `required test tools are missing: ${missing.join(', ')}; install docker-registry, skopeo and apache2-utils (as .ci/run does)`,
+    );
+  }
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -119,138 +130,126 @@ function push(archive: string, destination: string, extra: readonly string[] = [
   );
 }
 
-describe(
-  'registry targets against a real docker-registry (distribution 2.8)',
-  {
-    skip: haveTools
-      ? false
-      : 'docker-registry and skopeo are not installed (.ci/run installs them)',
-  },
-  () => {
-    let work = '';
-    const registries: Registry[] = [];
-    before(async () => {
-      work = await mkdtemp(join(tmpdir(), 'cubecape-registry-test-'));
-    });
-    after(async () => {
-      for (const registry of registries) registry.process.kill();
-      await rm(work, { recursive: true, force: true });
-    });
+describe('registry targets against a real docker-registry (distribution 2.8)', () => {
+  let work = '';
+  const registries: Registry[] = [];
+  before(async () => {
+    requireTools('/usr/bin/docker-registry', '/usr/bin/skopeo');
+    work = await mkdtemp(join(tmpdir(), 'cubecape-registry-test-'));
+  });
+  after(async () => {
+    for (const registry of registries) registry.process.kill();
+    await rm(work, { recursive: true, force: true });
+  });
 
-    it('pulls anonymously, chooses a platform from an index, and rejects a tampered blob', async () => {
-      const registry = await startRegistry(work);
-      registries.push(registry);
-      const archive = join(work, 'multi.tar');
-      await ociArchive(archive, [
-        { platform: 'linux/amd64', layers: DEMO_LAYERS },
-        {
-          platform: 'linux/arm64',
-          layers: [{ entries: [{ name: 'etc/arch', content: 'arm64' }] }],
-        },
-      ]);
-      push(archive, `${registry.host}/demo:1`);
-      const tree = await openTarget(`registry:${registry.host}/demo:1`, { insecure: true });
-      assert.equal(tree.info.kind, 'registry');
-      assert.equal(tree.entries.has('/tmp/secret.txt'), false);
-      const seen = new Map<string, string>();
-      await tree.walk(
-        (entry) => entry.path === '/var/lib/dpkg/status',
-        (entry, data) => void seen.set(entry.path, data.toString()),
-      );
-      assert.equal(seen.get('/var/lib/dpkg/status'), 'Package: bash\nVersion: 5.2.15-3\n\n');
-      await tree.close();
-
-      const arm = await openTarget(`registry:${registry.host}/demo:1`, {
-        insecure: true,
-        platform: 'linux/arm64',
-      });
-      assert.equal(arm.entries.get('/etc/arch')?.size, 5);
-      await arm.close();
-      await assert.rejects(
-        openTarget(`registry:${registry.host}/demo:1`, {
-          insecure: true,
-          platform: 'linux/riscv64',
-        }),
-        (error: unknown) => {
-          assert.ok(isCubecapeError(error), String(error));
-          assert.match(error.message, /linux\/amd64, linux\/arm64/);
-          return true;
-        },
-      );
-
-      // Tamper with every stored blob that is a gzip layer: the registry still serves it under its digest.
-      const single = join(work, 'single.tar');
-      await ociArchive(single, [
-        {
-          platform: 'linux/amd64',
-          layers: [{ entries: [{ name: 'etc/x', content: 'x'.repeat(100) }], compression: 'gzip' }],
-        },
-      ]);
-      push(single, `${registry.host}/tampered:1`);
-      const blobs = join(registry.storage, 'docker/registry/v2/blobs/sha256');
-      for (const prefix of await readdir(blobs)) {
-        for (const digest of await readdir(join(blobs, prefix))) {
-          const data = join(blobs, prefix, digest, 'data');
-          const { readFile } = await import('node:fs/promises');
-          const bytes = await readFile(data);
-          if (bytes[0] === 0x1f && bytes[1] === 0x8b)
-            await writeFile(data, Buffer.concat([bytes, Buffer.from('tampered')]));
-        }
-      }
-      await assert.rejects(
-        openTarget(`registry:${registry.host}/tampered:1`, { insecure: true }),
-        (error: unknown) => {
-          assert.ok(isCubecapeError(error), String(error));
-          assert.equal(error.code, 'FILE_UNREADABLE');
-          assert.match(error.message, /digest mismatch/);
-          return true;
-        },
-      );
-    });
-
-    it(
-      'pulls with basic auth (htpasswd) and fails clearly without credentials',
+  it('pulls anonymously, chooses a platform from an index, and rejects a tampered blob', async () => {
+    const registry = await startRegistry(work);
+    registries.push(registry);
+    const archive = join(work, 'multi.tar');
+    await ociArchive(archive, [
+      { platform: 'linux/amd64', layers: DEMO_LAYERS },
       {
-        skip: existsSync('/usr/bin/htpasswd') ? false : 'htpasswd (apache2-utils) is not installed',
+        platform: 'linux/arm64',
+        layers: [{ entries: [{ name: 'etc/arch', content: 'arm64' }] }],
       },
-      async () => {
-        const htpasswd = join(work, 'htpasswd');
-        execFileSync('htpasswd', ['-Bbc', htpasswd, 'alice', 's3cret'], { stdio: 'pipe' });
-        const registry = await startRegistry(work, htpasswd);
-        registries.push(registry);
-        const archive = join(work, 'auth.tar');
-        await ociArchive(archive, [{ platform: 'linux/amd64', layers: DEMO_LAYERS }]);
-        push(archive, `${registry.host}/private:1`, ['--dest-creds', 'alice:s3cret']);
-        const tree = await openTarget(`registry:${registry.host}/private:1`, {
-          insecure: true,
-          username: 'alice',
-          password: 's3cret',
-        });
-        assert.equal(tree.entries.get('/usr/lib/os-release')?.type, 'file');
-        await tree.close();
-        const home = await mkdtemp(join(work, 'docker-config-'));
-        const previous = process.env.DOCKER_CONFIG;
-        process.env.DOCKER_CONFIG = home;
-        try {
-          await assert.rejects(
-            openTarget(`registry:${registry.host}/private:1`, { insecure: true }),
-            (error: unknown) => isCubecapeError(error) && /credentials/.test(error.message),
-          );
-          await writeFile(
-            join(home, 'config.json'),
-            JSON.stringify({
-              auths: { [registry.host]: { auth: Buffer.from('alice:s3cret').toString('base64') } },
-            }),
-          );
-          const fromConfig = await openTarget(`registry:${registry.host}/private:1`, {
-            insecure: true,
-          });
-          await fromConfig.close();
-        } finally {
-          if (previous === undefined) delete process.env.DOCKER_CONFIG;
-          else process.env.DOCKER_CONFIG = previous;
-        }
+    ]);
+    push(archive, `${registry.host}/demo:1`);
+    const tree = await openTarget(`registry:${registry.host}/demo:1`, { insecure: true });
+    assert.equal(tree.info.kind, 'registry');
+    assert.equal(tree.entries.has('/tmp/secret.txt'), false);
+    const seen = new Map<string, string>();
+    await tree.walk(
+      (entry) => entry.path === '/var/lib/dpkg/status',
+      (entry, data) => void seen.set(entry.path, data.toString()),
+    );
+    assert.equal(seen.get('/var/lib/dpkg/status'), 'Package: bash\nVersion: 5.2.15-3\n\n');
+    await tree.close();
+
+    const arm = await openTarget(`registry:${registry.host}/demo:1`, {
+      insecure: true,
+      platform: 'linux/arm64',
+    });
+    assert.equal(arm.entries.get('/etc/arch')?.size, 5);
+    await arm.close();
+    await assert.rejects(
+      openTarget(`registry:${registry.host}/demo:1`, {
+        insecure: true,
+        platform: 'linux/riscv64',
+      }),
+      (error: unknown) => {
+        assert.ok(isCubecapeError(error), String(error));
+        assert.match(error.message, /linux\/amd64, linux\/arm64/);
+        return true;
       },
     );
-  },
-);
+
+    // Tamper with every stored blob that is a gzip layer: the registry still serves it under its digest.
+    const single = join(work, 'single.tar');
+    await ociArchive(single, [
+      {
+        platform: 'linux/amd64',
+        layers: [{ entries: [{ name: 'etc/x', content: 'x'.repeat(100) }], compression: 'gzip' }],
+      },
+    ]);
+    push(single, `${registry.host}/tampered:1`);
+    const blobs = join(registry.storage, 'docker/registry/v2/blobs/sha256');
+    for (const prefix of await readdir(blobs)) {
+      for (const digest of await readdir(join(blobs, prefix))) {
+        const data = join(blobs, prefix, digest, 'data');
+        const { readFile } = await import('node:fs/promises');
+        const bytes = await readFile(data);
+        if (bytes[0] === 0x1f && bytes[1] === 0x8b)
+          await writeFile(data, Buffer.concat([bytes, Buffer.from('tampered')]));
+      }
+    }
+    await assert.rejects(
+      openTarget(`registry:${registry.host}/tampered:1`, { insecure: true }),
+      (error: unknown) => {
+        assert.ok(isCubecapeError(error), String(error));
+        assert.equal(error.code, 'FILE_UNREADABLE');
+        assert.match(error.message, /digest mismatch/);
+        return true;
+      },
+    );
+  });
+
+  it('pulls with basic auth (htpasswd) and fails clearly without credentials', async () => {
+    requireTools('/usr/bin/htpasswd');
+    const htpasswd = join(work, 'htpasswd');
+    execFileSync('htpasswd', ['-Bbc', htpasswd, 'alice', 's3cret'], { stdio: 'pipe' });
+    const registry = await startRegistry(work, htpasswd);
+    registries.push(registry);
+    const archive = join(work, 'auth.tar');
+    await ociArchive(archive, [{ platform: 'linux/amd64', layers: DEMO_LAYERS }]);
+    push(archive, `${registry.host}/private:1`, ['--dest-creds', 'alice:s3cret']);
+    const tree = await openTarget(`registry:${registry.host}/private:1`, {
+      insecure: true,
+      username: 'alice',
+      password: 's3cret',
+    });
+    assert.equal(tree.entries.get('/usr/lib/os-release')?.type, 'file');
+    await tree.close();
+    const home = await mkdtemp(join(work, 'docker-config-'));
+    const previous = process.env.DOCKER_CONFIG;
+    process.env.DOCKER_CONFIG = home;
+    try {
+      await assert.rejects(
+        openTarget(`registry:${registry.host}/private:1`, { insecure: true }),
+        (error: unknown) => isCubecapeError(error) && /credentials/.test(error.message),
+      );
+      await writeFile(
+        join(home, 'config.json'),
+        JSON.stringify({
+          auths: { [registry.host]: { auth: Buffer.from('alice:s3cret').toString('base64') } },
+        }),
+      );
+      const fromConfig = await openTarget(`registry:${registry.host}/private:1`, {
+        insecure: true,
+      });
+      await fromConfig.close();
+    } finally {
+      if (previous === undefined) delete process.env.DOCKER_CONFIG;
+      else process.env.DOCKER_CONFIG = previous;
+    }
+  });
+});
