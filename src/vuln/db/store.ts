@@ -44,11 +44,25 @@ CREATE INDEX IF NOT EXISTS affected_lookup ON affected (base, name);
 CREATE INDEX IF NOT EXISTS affected_advisory ON affected (advisory_id);
 `;
 
-const DROP_TABLES = `
-DROP TABLE IF EXISTS affected;
-DROP TABLE IF EXISTS advisories;
-DELETE FROM meta WHERE key <> 'last_import';
-`;
+/**
+ * Columns schema 1 stored next to `raw` although `raw` holds the same data. Upgrading drops them
+ * in place, so every advisory already imported stays (nothing has to be imported again).
+ */
+const SCHEMA_1_COLUMNS = ['summary', 'details', 'aliases', 'severity', 'refs'] as const;
+
+function upgradeToSchema2(db: Database.Database): void {
+  const columns = new Set(
+    db
+      .prepare<[], { name: string }>('PRAGMA table_info(advisories)')
+      .all()
+      .map((column) => column.name),
+  );
+  db.transaction(() => {
+    for (const column of SCHEMA_1_COLUMNS) {
+      if (columns.has(column)) db.exec(`ALTER TABLE advisories DROP COLUMN ${column}`);
+    }
+  })();
+}
 
 /** What the store reads from a validated record: its identity, dates and packages. */
 export type StoredRecord = Pick<OsvRecord, 'id' | 'modified' | 'published' | 'withdrawn'> & {
@@ -159,7 +173,7 @@ export class VulnDb {
             "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'advisories'",
           )
           .get()?.n === 1;
-      if (hasData && Number(stored?.value ?? 0) < SCHEMA_VERSION) db.exec(DROP_TABLES);
+      if (hasData && Number(stored?.value ?? 0) < SCHEMA_VERSION) upgradeToSchema2(db);
       db.exec(SCHEMA);
       db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(
         String(SCHEMA_VERSION),

@@ -148,7 +148,7 @@ describe('importOsv with crafted files', () => {
     db.close();
   });
 
-  it('rebuilds a schema 1 file (with the dropped duplicate columns) on a writable open', () => {
+  it('upgrades a schema 1 file (with the dropped duplicate columns) in place, keeping its advisories', () => {
     const path = join(work, 'v1.db');
     const require = createRequire(import.meta.url);
     const Driver = require('better-sqlite3') as typeof Database;
@@ -161,6 +161,9 @@ describe('importOsv with crafted files', () => {
         refs TEXT NOT NULL, raw TEXT NOT NULL, digest TEXT NOT NULL, source TEXT NOT NULL);
       CREATE TABLE affected (base TEXT NOT NULL, ecosystem TEXT NOT NULL, name TEXT NOT NULL,
         advisory_id TEXT NOT NULL);
+      INSERT INTO advisories VALUES ('OLD-1', '2023-01-01T00:00:00Z', NULL, NULL, 's', 'd', '[]',
+        '[]', '[]', '${record('OLD-1', '2023-01-01T00:00:00Z').replaceAll("'", "''")}', 'x', 'old.json');
+      INSERT INTO affected VALUES ('npm', 'npm', 'left-pad', 'OLD-1');
     `);
     old.close();
     const file = join(work, 'v1-record.json');
@@ -168,7 +171,19 @@ describe('importOsv with crafted files', () => {
     const db = VulnDb.open(path);
     assert.equal(importOsv(db, [file]).added, 1);
     assert.equal(db.status().schemaVersion, SCHEMA_VERSION);
-    assert.deepEqual(db.lookup('npm', 'left-pad'), [{ advisoryId: 'V1-1', ecosystem: 'npm' }]);
+    assert.deepEqual(
+      db
+        .lookup('npm', 'left-pad')
+        .map((row) => row.advisoryId)
+        .sort(),
+      ['OLD-1', 'V1-1'],
+    );
+    const check = new Driver(path, { readonly: true });
+    const columns = (
+      check.prepare('PRAGMA table_info(advisories)').all() as { name: string }[]
+    ).map((column) => column.name);
+    check.close();
+    assert.ok(!columns.includes('summary') && !columns.includes('refs'), columns.join(','));
     db.close();
   });
 
