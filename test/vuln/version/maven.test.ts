@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 
 import { isCubecapeError } from '../../../src/core/errors.js';
 import { mavenScheme, parseMaven } from '../../../src/vuln/version/maven.js';
-import { generatePairs, mismatches, pick, runTool, seededRandom } from './oracle.js';
+import { agreement, generatePairs, mismatches, pick, runTool, seededRandom } from './oracle.js';
+import { realPairs } from './real-versions.js';
 
 const JAR = '/usr/share/maven/lib/maven-artifact-3.x.jar';
 const INSTALL =
@@ -157,18 +158,26 @@ describe('maven scheme', () => {
     });
   }
 
-  it('agrees with Maven ComparableVersion (maven-artifact 3.8) on the hand cases and 400 generated pairs', () => {
-    const pairs = [
-      ...HAND.map(([a, , b]) => [a, b] as const),
-      ...generatePairs(random, 400, makeVersion, mutate, (v) => mavenScheme.isValid(v)),
-    ];
+  it('agrees with Maven ComparableVersion (maven-artifact 3.8) on hand, 5000 generated and real (lockfile, pom, SBOM) pairs', (t) => {
+    const hand = HAND.map(([a, , b]) => [a, b] as const);
+    const generated = generatePairs(random, 5000, makeVersion, mutate, (v) =>
+      mavenScheme.isValid(v),
+    );
+    // ComparableVersion's main prints each argument on a line, so keep whitespace out.
+    const real = realPairs(mavenScheme, seededRandom(0x3a7f)).filter(([a, b]) => !/\s/.test(a + b));
+    const pairs = [...hand, ...generated, ...real];
     const expected = mavenOrder(pairs);
     assert.deepEqual(
       new Set(expected),
       new Set([-1, 0, 1]),
       'the oracle should see all three outcomes',
     );
-    assert.deepEqual(mismatches(mavenScheme, pairs, expected), []);
+    const wrong = mismatches(mavenScheme, pairs, expected);
+    const counts = { generated: generated.length, real: real.length, hand: hand.length };
+    t.diagnostic(agreement('maven', pairs.length, wrong.length, counts));
+    assert.ok(generated.length >= 2000, `only ${generated.length} pairs generated`);
+    assert.ok(real.length >= 1000, `only ${real.length} real pairs`);
+    assert.deepEqual(wrong, []);
   });
 
   it('rejects only blank or non-string versions', () => {

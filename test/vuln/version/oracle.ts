@@ -1,6 +1,6 @@
 // Shared helpers for the differential tests: a seeded PRNG, pair generation, and running the
 // real tools (dpkg, rpm, Maven, Python) that define each ecosystem's order.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 import type { VersionScheme } from '../../../src/vuln/version/scheme.js';
 
@@ -70,6 +70,62 @@ export function runTool(
     );
   }
   return result.stdout;
+}
+
+function runShard(
+  command: string,
+  args: readonly string[],
+  install: string,
+  input: string,
+): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error) => {
+      reject(
+        new Error(`oracle "${command}" is not runnable (${error.message}); install it: ${install}`),
+      );
+    });
+    child.on('close', (status) => {
+      if (status === 0) resolve(Buffer.concat(out).toString('utf8'));
+      else
+        reject(new Error(`oracle "${command}" exited ${status}: ${Buffer.concat(err).toString()}`));
+    });
+    child.stdin.end(input);
+  });
+}
+
+/**
+ * Like `runTool`, for oracles that fork once per input line (dpkg): splits `lines` into
+ * `shards` contiguous runs, runs them at the same time and joins the outputs in order.
+ */
+export async function runToolSharded(
+  command: string,
+  args: readonly string[],
+  install: string,
+  lines: readonly string[],
+  shards = 2,
+): Promise<string> {
+  const size = Math.ceil(lines.length / shards);
+  const inputs = Array.from({ length: shards }, (_, i) =>
+    lines.slice(i * size, (i + 1) * size).join(''),
+  );
+  const outputs = await Promise.all(inputs.map((input) => runShard(command, args, install, input)));
+  return outputs.join('');
+}
+
+/** The one summary line each differential test reports, so the figures can be quoted. */
+export function agreement(
+  ecosystem: string,
+  total: number,
+  wrong: number,
+  counts: { readonly generated: number; readonly real: number; readonly hand: number },
+): string {
+  const { generated, real, hand } = counts;
+  return `${ecosystem} oracle: ${total - wrong}/${total} pairs agree (${generated} generated, ${real} real, ${hand} hand)`;
 }
 
 export interface Mismatch {

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 
 import { isCubecapeError } from '../../../src/core/errors.js';
 import { parsePep440, pep440Scheme } from '../../../src/vuln/version/pep440.js';
-import { generatePairs, mismatches, pick, runTool, seededRandom } from './oracle.js';
+import { agreement, generatePairs, mismatches, pick, runTool, seededRandom } from './oracle.js';
+import { realPairs } from './real-versions.js';
 
 const INSTALL = 'apt-get install -y python3 python3-packaging (or: pip install packaging)';
 
@@ -199,13 +200,17 @@ describe('PEP 440 scheme', () => {
     });
   }
 
-  it('agrees with packaging.version.Version on hand cases, 500 generated pairs, and validity', () => {
-    const pairs = [
+  it('agrees with packaging.version.Version on hand cases, 5000 generated and real (PyPA advisories) pairs, and validity', (t) => {
+    const hand = [
       ...SPEC_ORDER.slice(1).map((b, i) => [SPEC_ORDER[i] ?? '', b] as const),
       ...EQUAL,
       ...LESS,
-      ...generatePairs(random, 500, makeVersion, mutate, (v) => pep440Scheme.isValid(v)),
     ];
+    const generated = generatePairs(random, 5000, makeVersion, mutate, (v) =>
+      pep440Scheme.isValid(v),
+    );
+    const real = realPairs(pep440Scheme, seededRandom(0x441), 20_000);
+    const pairs = [...hand, ...generated, ...real];
     const versions = [
       ...HOSTILE,
       ...Array.from(
@@ -220,7 +225,12 @@ describe('PEP 440 scheme', () => {
       new Set([-1, 0, 1]),
       'the oracle should see all three outcomes',
     );
-    assert.deepEqual(mismatches(pep440Scheme, pairs, expected), []);
+    const wrong = mismatches(pep440Scheme, pairs, expected);
+    const counts = { generated: generated.length, real: real.length, hand: hand.length };
+    t.diagnostic(agreement('pep440', pairs.length, wrong.length, counts));
+    assert.ok(generated.length >= 2000, `only ${generated.length} pairs generated`);
+    assert.ok(real.length >= 2000, `only ${real.length} real pairs`);
+    assert.deepEqual(wrong, []);
     assert.deepEqual(
       versions.filter((v, i) => pep440Scheme.isValid(v) !== result.valid[i]),
       [],

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { isCubecapeError } from '../../../src/core/errors.js';
 import { parseRpm, rpmScheme, rpmvercmp } from '../../../src/vuln/version/rpm.js';
 import {
+  agreement,
   generatePairs,
   mismatches,
   parseSigns,
@@ -15,6 +16,7 @@ import {
   seededRandom,
   tokens,
 } from './oracle.js';
+import { realPairs } from './real-versions.js';
 
 const INSTALL = 'apt-get install -y rpm (provides /usr/bin/rpmlua)';
 const ORDER = { '<': -1, '=': 0, '>': 1 } as const;
@@ -134,12 +136,11 @@ describe('rpm scheme', () => {
     assert.equal(rpmvercmp('1.0^', '1.0.1'), -1);
   });
 
-  it('agrees with rpm.vercmp on the hand cases and 400 generated pairs', () => {
-    const pairs = [
-      ...HAND.map(([a, , b]) => [a, b] as const),
-      ...generatePairs(random, 400, makeVersion, mutate, (v) => rpmScheme.isValid(v)),
-    ];
-    assert.ok(pairs.length >= 400, `only ${pairs.length} pairs generated`);
+  it('agrees with rpm.vercmp on hand, 5000 generated and real (OSV openSUSE, SBOM) pairs', (t) => {
+    const hand = HAND.map(([a, , b]) => [a, b] as const);
+    const generated = generatePairs(random, 5000, makeVersion, mutate, (v) => rpmScheme.isValid(v));
+    const real = realPairs(rpmScheme, seededRandom(0x52504e));
+    const pairs = [...hand, ...generated, ...real];
     const raw = rpmOrder(pairs);
     assert.ok(!raw.includes('E'), 'rpm rejected a version our parser accepted');
     const expected = parseSigns(raw.join('\n'));
@@ -148,7 +149,12 @@ describe('rpm scheme', () => {
       new Set([-1, 0, 1]),
       'the oracle should see all three outcomes',
     );
-    assert.deepEqual(mismatches(rpmScheme, pairs, expected), []);
+    const wrong = mismatches(rpmScheme, pairs, expected);
+    const counts = { generated: generated.length, real: real.length, hand: hand.length };
+    t.diagnostic(agreement('rpm', pairs.length, wrong.length, counts));
+    assert.ok(generated.length >= 2000, `only ${generated.length} pairs generated`);
+    assert.ok(real.length >= 200, `only ${real.length} real pairs`);
+    assert.deepEqual(wrong, []);
   });
 
   it('rejects blank, spaced and part-less versions with INVALID_VERSION', () => {
