@@ -59,7 +59,27 @@ export interface ControlExamples {
    * A controls configuration (`--config` file, YAML) both examples are judged under, for controls
    * that judge nothing without one (allow-lists, block-lists); absent: the defaults.
    */
-  readonly config?: string;
+  readonly config?: string | undefined;
+}
+
+/**
+ * Examples built on first read: derived examples (YAML rendered from a spec) cost module-load
+ * time for every command, while only `explain`, the docs and the tests ever read them.
+ */
+export function lazyExamples(build: () => ControlExamples): ControlExamples {
+  let built: ControlExamples | undefined;
+  const get = (): ControlExamples => (built ??= build());
+  return {
+    get failing() {
+      return get().failing;
+    },
+    get passing() {
+      return get().passing;
+    },
+    get config() {
+      return get().config;
+    },
+  };
 }
 
 export interface ControlDefinition<M extends string = string> {

@@ -2,6 +2,7 @@ import type { ScanContext } from '../../model/context.js';
 import type { Resource } from '../../model/resource.js';
 import {
   defineControl,
+  lazyExamples,
   type CheckResult,
   type ControlDefinition,
   type Violation,
@@ -92,8 +93,9 @@ export function defineFlagControl<M extends string>(
   spec: FlagControlSpec<M>,
 ): ControlDefinition<M> {
   const { component, rule, examples, ...definition } = spec;
+  const example = rule.example;
   const derived =
-    rule.example === undefined ? undefined : flagControlExamples(component, rule.example);
+    example === undefined ? undefined : lazyExamples(() => flagControlExamples(component, example));
   const shown = examples ?? derived;
   return defineControl({
     ...definition,

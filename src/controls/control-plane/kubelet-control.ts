@@ -3,6 +3,7 @@ import { getAt, type JsonPath } from '../../core/json-path.js';
 import type { KubeObject } from '../../model/resource.js';
 import {
   defineControl,
+  lazyExamples,
   type ControlDefinition,
   type ControlExamples,
   type Violation,
@@ -71,7 +72,10 @@ function nearestExisting(object: KubeObject, path: JsonPath): JsonPath {
 export function defineKubeletControl(spec: KubeletControlSpec): ControlDefinition<MessageId> {
   const { field, expected, accepts, fixValue, exampleValues, examples, ...definition } = spec;
   const shown =
-    examples ?? (exampleValues === undefined ? undefined : kubeletExamples(field, exampleValues));
+    examples ??
+    (exampleValues === undefined
+      ? undefined
+      : lazyExamples(() => kubeletExamples(field, exampleValues)));
   return defineControl({
     ...definition,
     ...(shown === undefined ? {} : { examples: shown }),
