@@ -2,7 +2,12 @@ import type { Control } from '../controls/define.js';
 import { defineFramework, type FrameworkDefinition } from '../frameworks/define.js';
 import { celControls } from './cel/vap-controls.js';
 import { loadCelPolicies } from './cel/vap-load.js';
-import { kyvernoControls, loadKyvernoPolicies } from './kyverno/index.js';
+import {
+  kyvernoControls,
+  loadKyvernoPolicies,
+  loadValidatingPolicies,
+  validatingPolicyControls,
+} from './kyverno/index.js';
 
 /** A document read from a policy file. */
 export interface PolicyDocument {
@@ -29,12 +34,17 @@ export const POLICIES_FRAMEWORK_ID = 'policies';
 
 /**
  * Turns user policy documents (ValidatingAdmissionPolicy and bindings with their parameter
- * objects; Kyverno ClusterPolicy and Policy) into controls that run in the same engine, report, exceptions and gates as built-ins.
+ * objects; Kyverno ClusterPolicy, Policy and ValidatingPolicy) into controls that run in the same engine, report, exceptions and gates as built-ins.
  */
 export function loadPolicies(documents: readonly PolicyDocument[]): LoadedPolicies {
   const cel = loadCelPolicies(documents);
   const kyverno = loadKyvernoPolicies(documents);
-  const controls = [...celControls(cel), ...kyvernoControls(kyverno.policies)];
+  const vpol = loadValidatingPolicies(documents);
+  const controls = [
+    ...celControls(cel),
+    ...kyvernoControls(kyverno.policies),
+    ...validatingPolicyControls(vpol.policies),
+  ];
   const framework =
     controls.length === 0
       ? undefined
@@ -50,6 +60,7 @@ export function loadPolicies(documents: readonly PolicyDocument[]): LoadedPolici
   const problems: PolicyProblem[] = [
     ...cel.problems,
     ...kyverno.problems.map((problem) => ({ ...problem, name: 'Kyverno policy' })),
+    ...vpol.problems,
   ];
   return { controls, framework, problems };
 }

@@ -1,5 +1,6 @@
 // Conformance against the Kyverno CLI tests of kyverno/policies: every expected result (policy,
-// rule, resource → pass/fail/skip) of every validate-only test must be reproduced.
+// rule, resource → pass/fail/skip) of every validate-only test, ClusterPolicy/Policy or
+// ValidatingPolicy, must be reproduced.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,9 +10,12 @@ import { setKyvernoClock } from '../../src/policy/kyverno/index.js';
 import { runCorpus, type Comparison } from '../policy/kyverno/corpus-harness.js';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/kyverno-policies/', import.meta.url));
-/** Measured agreement, rounded down; raise it when the evaluator improves. */
-const MIN_AGREEMENT = 100;
-const MIN_COMPARISONS = 3200;
+/**
+ * Measured agreement, rounded down; raise it when the evaluator improves. ValidatingPolicies
+ * that read image registries (`image.GetMetadata`) are unsupported skips, hence not 100.
+ */
+const MIN_AGREEMENT = 99;
+const MIN_COMPARISONS = 4600;
 
 /** Time functions read the corpus commit date, so date-dependent expectations stay stable. */
 function corpusDate(): number {
@@ -47,12 +51,18 @@ test('kyverno/policies CLI tests: expected rule results are reproduced', async (
     byCategory.set(c.category, [...(byCategory.get(c.category) ?? []), c]);
   for (const [category, list] of [...byCategory].sort())
     console.log(`${category}: ${agreement(list)}`);
+  const byKind = new Map<string, Comparison[]>();
+  for (const c of run.comparisons) {
+    const kind = c.policyKind ?? 'unknown';
+    byKind.set(kind, [...(byKind.get(kind) ?? []), c]);
+  }
+  for (const [kind, list] of [...byKind].sort()) console.log(`${kind}: ${agreement(list)}`);
   const reasons = new Map<string, number>();
   for (const { reason } of run.excluded) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   console.log(`excluded tests: ${run.excluded.length}`, Object.fromEntries(reasons));
   const skipReasons = new Map<string, number>();
   for (const c of run.comparisons) {
-    if (c.actual === 'skip' && /not evaluated|needs cluster data/.test(c.message)) {
+    if (c.actual === 'skip' && /not evaluated|needs cluster data|^unsupported:/.test(c.message)) {
       const key = c.message.replace(/context entry \S+/, 'context entry');
       skipReasons.set(key, (skipReasons.get(key) ?? 0) + 1);
     }

@@ -178,12 +178,15 @@ function meter(node: Node): void {
   };
 }
 
-/** Parses, instruments and type-checks one expression. */
+/**
+ * Parses, instruments and type-checks one expression, in `env` (the Kubernetes environment unless
+ * a caller extends it, as Kyverno's ValidatingPolicy libraries do).
+ */
 export function compileCel(
   expression: string,
   limits: CelLimits = DEFAULT_CEL_LIMITS,
+  env: Environment = celEnvironment(),
 ): CompiledCel | CelCompileError {
-  const env = celEnvironment();
   let parsed: ReturnType<Environment['parse']>;
   try {
     parsed = env.parse(expression);

@@ -54,7 +54,8 @@ export function implicitBinding(policy: VapPolicy): VapBinding {
 const describe = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
-function requestOf(resource: Resource): Record<string, unknown> {
+/** The admission `request` variable for a CREATE of `resource`. */
+export function requestOf(resource: Resource): Record<string, unknown> {
   const version = resource.apiVersion.slice(resource.apiVersion.indexOf('/') + 1);
   return toCelValue({
     uid: '',

@@ -14,3 +14,18 @@ export type {
   KyvernoValues,
 } from './types.js';
 export { kyvernoControlId, kyvernoControls } from './controls.js';
+export {
+  isValidatingPolicy,
+  loadValidatingPolicies,
+  VPOL_API_VERSIONS,
+  type ValidatingPolicy,
+  type VpolLoadProblem,
+  type VpolVariant,
+} from './validating-policy-load.js';
+export {
+  evaluateValidatingPolicy,
+  selectsResource,
+  type VpolContext,
+  type VpolResult,
+} from './validating-policy.js';
+export { validatingPolicyControls, vpolControlId } from './validating-policy-controls.js';

@@ -1,11 +1,18 @@
-import { isRecord, type Resource } from '../../model/resource.js';
+import { isRecord, type KubeObject, type Resource } from '../../model/resource.js';
 import {
   evaluateKyverno,
   loadKyvernoPolicies,
+  loadValidatingPolicies,
   parseKyvernoValues,
   type KyvernoPolicy,
   type KyvernoValues,
+  type ValidatingPolicy,
 } from '../kyverno/index.js';
+import {
+  validatingPolicyVerdict,
+  vpolTestInputs,
+  type VpolTestData,
+} from './validating-policy-test.js';
 import { besideTest, lineOf, objectsOf, stringsOf, toResource } from './resources.js';
 import type { ActualResult, Comparison, ReadTestFile, TestDocument, TestRun } from './types.js';
 
@@ -22,10 +29,32 @@ export function isKyvernoTest(value: unknown): value is Record<string, unknown> 
   );
 }
 
-/** Why a test is not evaluated, or undefined when every policy is a validate-only Kyverno policy. */
-function notCheckedReason(policies: readonly KyvernoPolicy[], docs: number): string | undefined {
-  if (policies.length === 0 || policies.length !== docs)
-    return 'policies are not kyverno.io ClusterPolicy/Policy';
+/** Kyverno policy kinds cubecape does not evaluate, for the reason it gives. */
+const OTHER_POLICY_KINDS: readonly string[] = [
+  'MutatingPolicy',
+  'GeneratingPolicy',
+  'DeletingPolicy',
+  'ImageValidatingPolicy',
+  'NamespacedMutatingPolicy',
+  'NamespacedGeneratingPolicy',
+  'NamespacedDeletingPolicy',
+  'NamespacedImageValidatingPolicy',
+];
+
+/**
+ * Why a test is not evaluated, or undefined when every policy is a validate-only Kyverno
+ * policy or a ValidatingPolicy.
+ */
+function notCheckedReason(
+  policies: readonly KyvernoPolicy[],
+  vpols: readonly ValidatingPolicy[],
+  docs: readonly Record<string, unknown>[],
+): string | undefined {
+  const other = docs.find((d) => typeof d.kind === 'string' && OTHER_POLICY_KINDS.includes(d.kind));
+  if (other !== undefined) return `has ${String(other.kind)} policies`;
+  const loaded = policies.length + vpols.length;
+  if (loaded === 0 || loaded !== docs.length)
+    return 'policies are not kyverno.io ClusterPolicy/Policy or ValidatingPolicy';
   for (const policy of policies) {
     for (const rule of policy.rules) {
       if (rule.type !== 'validate') return `has ${rule.type} rules`;
@@ -50,6 +79,10 @@ function namespaceLabels(resources: readonly Resource[]) {
 
 interface Loaded {
   readonly policies: KyvernoPolicy[];
+  readonly vpols: ValidatingPolicy[];
+  readonly contextObjects: readonly KubeObject[];
+  readonly namespaceObjects: readonly KubeObject[];
+  readonly userInfo: VpolTestData['userInfo'];
   readonly resources: Resource[];
   readonly values: KyvernoValues;
   readonly notChecked: string | undefined;
@@ -64,6 +97,7 @@ async function loadTest(
   const policyFiles = await Promise.all(stringsOf(test.policies).map((p) => read(at(p))));
   const policyDocs = objectsOf(policyFiles);
   const { policies } = loadKyvernoPolicies(policyDocs);
+  const vpols = loadValidatingPolicies(policyDocs).policies;
   const resourceFiles = await Promise.all(stringsOf(test.resources).map((r) => read(at(r))));
   const resources = objectsOf(resourceFiles).flatMap((d) => toResource(d.object, d.file) ?? []);
   let values: KyvernoValues = isRecord(test.values) ? parseKyvernoValues(test.values) : {};
@@ -71,7 +105,16 @@ async function loadTest(
     const variables = await read(at(test.variables));
     values = parseKyvernoValues(variables.documents[0]?.value);
   }
-  return { policies, resources, values, notChecked: notCheckedReason(policies, policyDocs.length) };
+  const notChecked = notCheckedReason(
+    policies,
+    vpols,
+    policyDocs.map((d) => d.object),
+  );
+  const inputs =
+    vpols.length === 0
+      ? { contextObjects: [], namespaceObjects: [], userInfo: undefined }
+      : await vpolTestInputs(test, at, read);
+  return { policies, vpols, ...inputs, resources, values, notChecked };
 }
 
 function findResource(
@@ -140,19 +183,24 @@ export async function runKyvernoTest(
     const policyRef = typeof expectation.policy === 'string' ? expectation.policy : '';
     const policyName = policyRef.split('/').pop() ?? '';
     const policy = loaded.policies.find((p) => p.name === policyName);
+    const vpol = loaded.vpols.find((p) => p.name === policyName);
     const rule = stripAutogen(typeof expectation.rule === 'string' ? expectation.rule : '');
     const expected = String(expectation.result ?? expectation.status);
     const kind = typeof expectation.kind === 'string' ? expectation.kind : undefined;
     for (const reference of stringsOf(expectation.resources ?? expectation.resource)) {
+      const resource = findResource(loaded.resources, reference, kind);
       const { actual, message } =
-        loaded.notChecked === undefined
-          ? verdict(policy, findResource(loaded.resources, reference, kind), rule, loaded)
-          : { actual: 'not-checked' as const, message: loaded.notChecked };
+        loaded.notChecked !== undefined
+          ? { actual: 'not-checked' as const, message: loaded.notChecked }
+          : vpol !== undefined && policy === undefined
+            ? validatingPolicyVerdict(vpol, resource, loaded)
+            : verdict(policy, resource, rule, loaded);
       comparisons.push({
         testFile: file,
         test: name,
         policy: policyName,
-        policyFile: policy?.file,
+        policyFile: policy?.file ?? vpol?.file,
+        policyKind: policy?.kind ?? vpol?.kind,
         rule,
         kind,
         resource: reference,

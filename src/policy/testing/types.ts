@@ -40,6 +40,8 @@ export interface Comparison {
   readonly policy: string;
   /** The file the policy came from, when it was found. */
   readonly policyFile?: string | undefined;
+  /** The policy's kind (`ClusterPolicy`, `ValidatingPolicy`…), when it was found. */
+  readonly policyKind?: string | undefined;
   /** The Kyverno rule; empty for CEL policies. */
   readonly rule: string;
   readonly kind?: string | undefined;

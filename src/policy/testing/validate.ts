@@ -1,8 +1,10 @@
 import type { JsonPath } from '../../core/json-path.js';
 import { isRecord } from '../../model/resource.js';
-import { compileCel, isCompileError } from '../cel/compile.js';
+import { DEFAULT_CEL_LIMITS } from '../cel/budget.js';
+import { celEnvironment, compileCel, isCompileError } from '../cel/compile.js';
+import { kyvernoCelEnvironment } from '../kyverno/cel-libraries.js';
 import { loadCelPolicies } from '../cel/vap-load.js';
-import { isKyvernoPolicy } from '../kyverno/index.js';
+import { isKyvernoPolicy, isValidatingPolicy, loadValidatingPolicies } from '../kyverno/index.js';
 import type { TestDocument, TestFile } from './types.js';
 import { validateKyvernoPolicy, type PathProblem } from './validate-kyverno.js';
 
@@ -37,9 +39,10 @@ function valueAt(object: unknown, path: JsonPath): unknown {
 }
 
 /** Where in an expression the CEL parser points (its caret line), as ` (at character N)`. */
-function caretOf(expression: unknown): string {
+function caretOf(expression: unknown, vpol: boolean): string {
   if (typeof expression !== 'string') return '';
-  const compiled = compileCel(expression);
+  const env = vpol ? kyvernoCelEnvironment() : celEnvironment();
+  const compiled = compileCel(expression, DEFAULT_CEL_LIMITS, env);
   if (!isCompileError(compiled)) return '';
   const lines = compiled.error.split('\n');
   const source = lines.findIndex((line) => /^>\s+\d+ \| /.test(line));
@@ -51,15 +54,48 @@ function caretOf(expression: unknown): string {
 
 /** CEL load problems read `spec.x[0].expression: why`; the prefix becomes a path. */
 function celProblems(object: Record<string, unknown>, file: string): PathProblem[] {
-  return loadCelPolicies([{ object, file }]).problems.map((problem) => {
+  const vpol = isValidatingPolicy(object);
+  const problems = vpol
+    ? loadValidatingPolicies([{ object, file }]).problems
+    : loadCelPolicies([{ object, file }]).problems;
+  const found = problems.map((problem): PathProblem => {
     const match = /^(spec[\w.[\]]*): ([\s\S]*)$/.exec(problem.message);
     const path = match?.[1] === undefined ? [] : parseWhere(match[1]);
     return {
       path,
       severity: 'error',
-      message: `${match?.[2] ?? problem.message}${caretOf(valueAt(object, path))}`,
+      message: `${match?.[2] ?? problem.message}${caretOf(valueAt(object, path), vpol)}`,
     };
   });
+  return vpol ? [...found, ...offlineWarnings(object)] : found;
+}
+
+const OFFLINE_ONLY =
+  /\b(http\.(?:Get|Post|Client)|image\.GetMetadata|imagedata\.Get|globalContext\.Get|resource\.Post)\(|\bhas\(\s*[\w.]+\(/;
+
+/** ValidatingPolicy expressions cubecape cannot evaluate offline: warnings, as they skip. */
+function offlineWarnings(object: Record<string, unknown>): PathProblem[] {
+  const spec = isRecord(object.spec) ? object.spec : {};
+  const out: PathProblem[] = [];
+  for (const field of ['matchConditions', 'variables', 'validations', 'auditAnnotations']) {
+    const items: unknown = spec[field];
+    if (!Array.isArray(items)) continue;
+    for (const [index, item] of items.entries()) {
+      if (!isRecord(item)) continue;
+      for (const key of ['expression', 'messageExpression', 'valueExpression']) {
+        const text = item[key];
+        const hit = typeof text === 'string' ? OFFLINE_ONLY.exec(text) : null;
+        if (hit === null) continue;
+        const what = hit[1] ?? 'has() over a function result';
+        out.push({
+          path: ['spec', field, index, key],
+          severity: 'warning',
+          message: `${what} is not evaluated offline: cubecape reports the policy as skipped (unsupported)`,
+        });
+      }
+    }
+  }
+  return out;
 }
 
 function nameOf(object: Record<string, unknown>): string {
@@ -85,14 +121,15 @@ function locate(
   };
 }
 
-/** True for the documents `policy validate` checks. */
+/** True for the documents `policy validate` checks (VAPs, Kyverno policies, ValidatingPolicies). */
 export function isPolicyDocument(value: unknown): value is Record<string, unknown> {
   return (
     isRecord(value) &&
     (isKyvernoPolicy(value) ||
       (value.apiVersion === VAP_API &&
         (value.kind === 'ValidatingAdmissionPolicy' ||
-          value.kind === 'ValidatingAdmissionPolicyBinding')))
+          value.kind === 'ValidatingAdmissionPolicyBinding')) ||
+      isValidatingPolicy(value))
   );
 }
 
