@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { catalogTree, osvEcosystem, packageQueries } from '../../../src/vuln/catalog/index.js';
 import type { Package } from '../../../src/vuln/inventory/types.js';
-import { parseToml } from '../../../src/vuln/catalog/toml.js';
+import { parseToml } from '../../../src/core/toml.js';
 import { memoryTree } from './memory-tree.js';
 
 const lock = (packages: Record<string, unknown>): string =>

@@ -10,7 +10,7 @@ import {
   type ParsedFile,
 } from '../found.js';
 import { pep503, purl } from '../purl.js';
-import { parseToml, TomlError, type TomlTable } from '../toml.js';
+import { parseToml, TomlError, type TomlTable } from '../../../core/toml.js';
 
 /** A PyPI package with its PEP 503 normalised name. */
 export function pypiPackage(

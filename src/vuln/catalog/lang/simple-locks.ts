@@ -10,7 +10,7 @@ import {
   type ParsedFile,
 } from '../found.js';
 import { purl } from '../purl.js';
-import { parseToml, TomlError } from '../toml.js';
+import { parseToml, TomlError } from '../../../core/toml.js';
 
 /** `Cargo.lock`: `[[package]]` entries from a registry (path and git members are local code). */
 export function parseCargoLock(file: ParsedFile, notes: InventoryNote[]): FoundPackage[] {

@@ -60,3 +60,26 @@ describe('toToml', () => {
     assert.equal(render('{{ toToml "x" }}', {}), '"x"');
   });
 });
+
+describe('fromToml', () => {
+  it('reads tables and arrays of tables, integers as integers and floats as float64', () => {
+    const doc =
+      'name = \\"api\\"\\nport = 8080\\nratio = 2.5\\n[tls]\\nenabled = true\\n[[peers]]\\nhost = \\"a\\"\\n[[peers]]\\nhost = \\"b\\"\\n';
+    assert.equal(
+      render(
+        `{{ $t := fromToml "${doc}" }}{{ $t.name }} {{ $t.port }} {{ add $t.port 1 }} {{ $t.ratio }} {{ kindOf $t.ratio }} {{ $t.tls.enabled }} {{ range $t.peers }}{{ .host }}{{ end }}`,
+        {},
+      ),
+      'api 8080 8081 2.5 float64 true ab',
+    );
+  });
+
+  it('returns a map with only an Error key for a document that does not parse', () => {
+    assert.match(render('{{ (fromToml "a = ").Error }}', {}), /^toml: line 1: /);
+    assert.equal(render('{{ len (fromToml "a = ") }}', {}), '1');
+  });
+
+  it('gives an empty map for an empty document', () => {
+    assert.equal(render('{{ len (fromToml "") }}', {}), '0');
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { posix } from 'node:path';
 import yaml from 'js-yaml';
+import { parseToml, TomlError } from '../../../../core/toml.js';
 import { KUBERNETES_YAML_SCHEMA } from '../../../yaml-schema.js';
 import { fn, FunctionError, type FunctionMap, str } from '../functions.js';
 import { isGoMap, mapGet, mapSet, newMap, type GoMap, type GoValue } from '../values.js';
@@ -91,6 +92,18 @@ function fromJsonArray(text: string): GoValue {
   }
 }
 
+/**
+ * Helm's `fromToml`: the document as a map, or a map holding only `Error` when it does not parse
+ * (the message is ours, not BurntSushi/toml's). Integers become int64, date-times strings.
+ */
+function fromToml(text: string): GoValue {
+  try {
+    return fromJsValue(parseToml(text, { bigints: true }));
+  } catch (error) {
+    return errorMap(error instanceof TomlError ? `toml: ${error.message}` : String(error));
+  }
+}
+
 function toYaml(value: GoValue): string {
   try {
     return toGoYaml(value).replace(/\n$/, '');
@@ -121,7 +134,7 @@ export const helmFunctions: FunctionMap = {
       return error instanceof Error ? error.message : String(error);
     }
   }),
-  fromToml: fn(['string'], () => errorMap('fromToml is not supported by cubecape')),
+  fromToml: fn(['string'], ([s]) => fromToml(str(s))),
   include: fn(['string', 'any'], ([name, data], ctx) => ctx.executeTemplate(str(name), data)),
   tpl: fn(['string', 'any'], ([text, data], ctx) =>
     ctx.executeText(str(text), data).replaceAll('<no value>', ''),

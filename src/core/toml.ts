@@ -1,9 +1,11 @@
 /**
- * A small TOML reader, enough for lockfiles (Cargo.lock, poetry.lock, uv.lock): tables, arrays
- * of tables, dotted and quoted keys, strings of all four kinds, numbers, booleans, date-times
- * (kept as strings), arrays and inline tables. Errors carry the 1-based line.
+ * A small TOML reader, enough for lockfiles (Cargo.lock, poetry.lock, uv.lock) and Helm's
+ * `fromToml`: tables, arrays of tables, dotted and quoted keys, strings of all four kinds,
+ * numbers, booleans, date-times (kept as strings), arrays and inline tables. Errors carry the
+ * 1-based line.
  */
-export type TomlValue = string | number | boolean | TomlValue[] | TomlTable;
+/** Integers are `bigint` only when parsed with `{ bigints: true }`; otherwise every number is a `number`. */
+export type TomlValue = string | number | bigint | boolean | TomlValue[] | TomlTable;
 export interface TomlTable {
   [key: string]: TomlValue;
 }
@@ -37,7 +39,10 @@ const isTable = (v: TomlValue | undefined): v is TomlTable =>
 
 class Reader {
   at = 0;
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    readonly bigints = false,
+  ) {}
 
   get line(): number {
     let n = 1;
@@ -158,7 +163,11 @@ class Reader {
       return word + time;
     }
     if (/^\d{4}-\d{2}-\d{2}/.test(word) || /^\d{2}:\d{2}/.test(word)) return word;
-    const number = Number(word.replace(/_/g, ''));
+    const digits = word.replace(/_/g, '');
+    if (this.bigints && /^([+-]?\d+|0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+)$/.test(digits)) {
+      return digits.startsWith('-') ? -BigInt(digits.slice(1)) : BigInt(digits.replace(/^\+/, ''));
+    }
+    const number = Number(digits);
     if (/^[+-]?(inf|nan)$/.test(word))
       return word.includes('nan') ? NaN : word.startsWith('-') ? -Infinity : Infinity;
     if (Number.isNaN(number)) this.fail(`expected a value, got "${word}"`);
@@ -224,10 +233,13 @@ function assign(target: TomlTable, key: readonly string[], value: TomlValue, rea
   parent[last] = value;
 }
 
-/** Parses a TOML document; throws {@link TomlError} with the line on bad syntax. */
-export function parseToml(text: string): TomlTable {
+/**
+ * Parses a TOML document; throws {@link TomlError} with the line on bad syntax. With `bigints`,
+ * integers are `bigint` (Go's int64, for Helm's `fromToml`) and floats `number`.
+ */
+export function parseToml(text: string, options: { readonly bigints?: boolean } = {}): TomlTable {
   const root = table();
-  const reader = new Reader(text);
+  const reader = new Reader(text, options.bigints === true);
   let current = root;
   for (;;) {
     reader.skip(true);
