@@ -44,6 +44,33 @@ export default tseslint.config(
     },
   },
   {
+    // Start-up time: packages only some commands need load on first use (core/lazy-require.ts).
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/lazy-require.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            'yaml',
+            'ajv',
+            'ajv/dist/2020.js',
+            '@jmespath-community/jmespath',
+            're2js',
+            'packageurl-js',
+            'tar-stream',
+            'fzstd',
+          ].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message:
+              'Loads at start-up for every command: use the accessor in core/lazy-require.ts.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     // Controls, the engine, model and report are pure: no filesystem or network.
     files: [
       'src/controls/**',

@@ -1,4 +1,4 @@
-import { isMap, isScalar } from 'yaml';
+import { yaml } from '../core/lazy-require.js';
 import {
   DEFAULT_CONTROLS_SETTINGS,
   type ControlsSettings,
@@ -87,8 +87,8 @@ function valuePatterns(reader: ConfigReader, node: ConfigNode, at: string): Valu
     let name = 'custom credential pattern';
     let source: string;
     let sourceNode = item;
-    if (isScalar(item) && typeof item.value === 'string') source = item.value;
-    else if (isMap(item)) {
+    if (yaml().isScalar(item) && typeof item.value === 'string') source = item.value;
+    else if (yaml().isMap(item)) {
       const entries = reader.map(item, where, ['name', 'pattern']);
       const nameEntry = entries.get('name');
       const patternEntry = entries.get('pattern');
@@ -111,7 +111,7 @@ function valuePatterns(reader: ConfigReader, node: ConfigNode, at: string): Valu
 }
 
 function bound(reader: ConfigReader, node: ConfigNode, at: string): QuantityBound {
-  const raw: unknown = isScalar(node) ? node.value : undefined;
+  const raw: unknown = yaml().isScalar(node) ? node.value : undefined;
   const value = typeof raw === 'string' || typeof raw === 'number' ? parseQuantity(raw) : undefined;
   if (value === undefined || value < 0)
     throw reader.fail(
@@ -138,7 +138,7 @@ function resourceBounds(reader: ConfigReader, node: ConfigNode, at: string): Res
 }
 
 function kubernetesVersion(reader: ConfigReader, node: ConfigNode, at: string): string {
-  if (isScalar(node) && typeof node.value === 'number')
+  if (yaml().isScalar(node) && typeof node.value === 'number')
     throw reader.fail(
       node,
       `expected a string such as "1.30" at ${at}, got ${describe(node)}; quote it, since YAML reads 1.30 as 1.3`,
@@ -231,7 +231,7 @@ export function parseControlsConfig(text: string, file: string): ControlsSetting
   if (
     spec === undefined ||
     spec.value === null ||
-    (isScalar(spec.value) && spec.value.value === null)
+    (yaml().isScalar(spec.value) && spec.value.value === null)
   )
     return DEFAULT_CONTROLS_SETTINGS;
   return readSpec(reader, spec.value);

@@ -1,14 +1,6 @@
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseAllDocuments,
-  type Document,
-  type ParsedNode,
-} from 'yaml';
+import type { Document, LineCounter, ParsedNode } from 'yaml';
 import { CubecapeError } from '../core/errors.js';
+import { yaml } from '../core/lazy-require.js';
 import { closestMatches } from './close-match.js';
 
 /** A node of a configuration document, or null where a value is missing (`key:`). */
@@ -35,11 +27,12 @@ export class ConfigReader {
 
   /** The entries of a map whose keys are all in `known`; anything else is an error. */
   map(node: ConfigNode, at: string, known: readonly string[]): Map<string, Entry> {
-    if (!isMap(node)) throw this.fail(node, `expected a map at ${at}, got ${describe(node)}`);
+    if (!yaml().isMap(node))
+      throw this.fail(node, `expected a map at ${at}, got ${describe(node)}`);
     const entries = new Map<string, Entry>();
     for (const pair of node.items) {
       const keyNode = pair.key as ConfigNode;
-      const key = isScalar(keyNode) ? keyNode.value : undefined;
+      const key = yaml().isScalar(keyNode) ? keyNode.value : undefined;
       if (typeof key !== 'string')
         throw this.fail(keyNode, `expected a string key in ${at}, got ${describe(keyNode)}`, node);
       const where = at === '' ? key : `${at}.${key}`;
@@ -54,17 +47,17 @@ export class ConfigReader {
   }
 
   string(node: ConfigNode, at: string): string {
-    if (isScalar(node) && typeof node.value === 'string') return node.value;
+    if (yaml().isScalar(node) && typeof node.value === 'string') return node.value;
     throw this.fail(node, `expected a string at ${at}, got ${describe(node)}`);
   }
 
   /** A list of strings; each passes `check`, which returns a problem or undefined. */
   strings(node: ConfigNode, at: string, check?: (value: string) => string | undefined): string[] {
-    if (!isSeq(node))
+    if (!yaml().isSeq(node))
       throw this.fail(node, `expected a list of strings at ${at}, got ${describe(node)}`);
     return node.items.map((item, index) => {
       const child = item as ConfigNode;
-      if (!isScalar(child) || typeof child.value !== 'string')
+      if (!yaml().isScalar(child) || typeof child.value !== 'string')
         throw this.fail(
           child,
           `expected a list of strings at ${at}, got ${describe(child)} at ${at}[${index}]`,
@@ -78,7 +71,7 @@ export class ConfigReader {
 
   /** The items of a list, for lists whose items are not all strings. */
   items(node: ConfigNode, at: string, what: string): ConfigNode[] {
-    if (!isSeq(node))
+    if (!yaml().isSeq(node))
       throw this.fail(node, `expected a list of ${what} at ${at}, got ${describe(node)}`);
     return node.items.map((item) => item as ConfigNode);
   }
@@ -95,9 +88,9 @@ export interface Entry {
 /** "a number", "a list", "nothing", … for "expected X, got Y" messages. */
 export function describe(node: ConfigNode | undefined): string {
   if (node === null || node === undefined) return 'nothing';
-  if (isMap(node)) return 'a map';
-  if (isSeq(node)) return 'a list';
-  if (isAlias(node)) return 'an alias';
+  if (yaml().isMap(node)) return 'a map';
+  if (yaml().isSeq(node)) return 'a list';
+  if (yaml().isAlias(node)) return 'an alias';
   const value: unknown = node.value;
   if (value === null) return 'nothing';
   if (typeof value === 'string')
@@ -115,8 +108,8 @@ export function parseConfigDocument(
   text: string,
   file: string,
 ): { root: ConfigNode; reader: ConfigReader } {
-  const lines = new LineCounter();
-  const parsed = parseAllDocuments(text, {
+  const lines = new (yaml().LineCounter)();
+  const parsed = yaml().parseAllDocuments(text, {
     lineCounter: lines,
     uniqueKeys: true,
     prettyErrors: false,
@@ -155,11 +148,11 @@ function anchorOrAlias(root: ConfigNode): ConfigNode | undefined {
   const pending: unknown[] = [root];
   for (let index = 0; index < pending.length; index++) {
     const node = pending[index];
-    if (isAlias(node)) return node as ConfigNode;
-    if (isMap(node) || isSeq(node) || isScalar(node)) {
+    if (yaml().isAlias(node)) return node as ConfigNode;
+    if (yaml().isMap(node) || yaml().isSeq(node) || yaml().isScalar(node)) {
       if (node.anchor !== undefined) return node as ConfigNode;
-      if (isMap(node)) for (const pair of node.items) pending.push(pair.key, pair.value);
-      if (isSeq(node)) pending.push(...node.items);
+      if (yaml().isMap(node)) for (const pair of node.items) pending.push(pair.key, pair.value);
+      if (yaml().isSeq(node)) pending.push(...node.items);
     }
   }
   return undefined;

@@ -1,6 +1,7 @@
 import { defineFlagControl } from './control-plane/flag-control.js';
 import { staticPodManifest } from './control-plane/flag-examples.js';
 import { flagEquals } from './control-plane/flag-rules.js';
+import { lazyExamples } from './define.js';
 
 export default defineFlagControl({
   id: 'apiserver-insecure-port',
@@ -14,8 +15,8 @@ export default defineFlagControl({
     'Remove --insecure-port and --insecure-bind-address, or set --insecure-port=0, and upgrade to a release where the flag no longer exists.',
   rule: flagEquals('insecure-port', '0', '0'),
   // The flag is gone since v1.24: the examples run the last release that took it.
-  examples: {
+  examples: lazyExamples(() => ({
     failing: staticPodManifest('kube-apiserver', ['--insecure-port=8080'], 'v1.23.17'),
     passing: staticPodManifest('kube-apiserver', ['--insecure-port=0'], 'v1.23.17'),
-  },
+  })),
 });

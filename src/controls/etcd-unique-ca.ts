@@ -3,6 +3,7 @@ import { invocationsOf } from './control-plane/components.js';
 import { staticPodManifest } from './control-plane/flag-examples.js';
 import type { ScanContext } from '../model/context.js';
 import { POD_SPEC_KINDS } from '../model/workload.js';
+import { lazyExamples } from './define.js';
 
 type Message = 'shared-ca';
 
@@ -54,8 +55,8 @@ export default defineFlagControl({
   remediation:
     'Give etcd a certificate authority of its own (kubeadm uses /etc/kubernetes/pki/etcd/ca.crt), issue the API server an etcd client certificate from it, and point --trusted-ca-file at it.',
   rule,
-  examples: {
+  examples: lazyExamples(() => ({
     failing: withApiserver('/etc/kubernetes/pki/ca.crt'),
     passing: withApiserver('/etc/kubernetes/pki/etcd/ca.crt'),
-  },
+  })),
 });

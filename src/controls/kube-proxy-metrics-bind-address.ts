@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { yaml } from '../core/lazy-require.js';
 import { isRecord } from '../model/resource.js';
 import { defineControl } from './define.js';
 
@@ -65,7 +65,7 @@ export default defineControl({
       return { skipped: 'the ConfigMap holds no kube-proxy configuration file' };
     let config: unknown;
     try {
-      config = parse(text);
+      config = yaml().parse(text);
     } catch (error) {
       return {
         skipped: `data.${key} is not YAML: ${(error as Error).message.split('\n')[0] ?? ''}`,

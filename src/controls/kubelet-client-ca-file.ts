@@ -1,4 +1,5 @@
 import { defineKubeletControl, kubeletConfigManifest } from './control-plane/kubelet-control.js';
+import { lazyExamples } from './define.js';
 
 export default defineKubeletControl({
   id: 'kubelet-client-ca-file',
@@ -11,7 +12,7 @@ export default defineKubeletControl({
   field: ['authentication', 'x509', 'clientCAFile'],
   expected: 'a CA bundle path',
   accepts: (value) => typeof value === 'string' && value.trim() !== '',
-  examples: {
+  examples: lazyExamples(() => ({
     failing: kubeletConfigManifest({
       authentication: { anonymous: { enabled: false }, webhook: { enabled: true } },
     }),
@@ -22,5 +23,5 @@ export default defineKubeletControl({
         x509: { clientCAFile: '/etc/kubernetes/pki/ca.crt' },
       },
     }),
-  },
+  })),
 });

@@ -1,4 +1,5 @@
 import { defineKubeletControl, kubeletConfigManifest } from './control-plane/kubelet-control.js';
+import { lazyExamples } from './define.js';
 
 export default defineKubeletControl({
   id: 'kubelet-tls-certificate',
@@ -17,8 +18,8 @@ export default defineKubeletControl({
       value !== '' &&
       typeof config['tlsPrivateKeyFile'] === 'string' &&
       config['tlsPrivateKeyFile'] !== ''),
-  examples: {
+  examples: lazyExamples(() => ({
     failing: kubeletConfigManifest({ serverTLSBootstrap: false }),
     passing: kubeletConfigManifest({ serverTLSBootstrap: true }),
-  },
+  })),
 });

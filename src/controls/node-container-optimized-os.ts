@@ -1,4 +1,4 @@
-import { defineControl } from './define.js';
+import { defineControl, lazyExamples } from './define.js';
 import { judgeNodeInfo, nodeManifest } from './node-info.js';
 
 /** Operating systems built only to run containers: minimal, read-only or image-based. */
@@ -24,11 +24,11 @@ export default defineControl({
         ? []
         : [{ messageId: 'general-purpose-os', data: { os: value }, path, evidence: value }],
     ),
-  examples: {
+  examples: lazyExamples(() => ({
     failing: nodeManifest({ osImage: 'Ubuntu 24.04.3 LTS' }),
     passing: nodeManifest({
       osImage: 'Bottlerocket OS 1.44.0 (aws-k8s-1.36)',
       kernelVersion: '6.1.140',
     }),
-  },
+  })),
 });

@@ -1,5 +1,5 @@
-import { stringify } from 'yaml';
 import type { JsonPath } from '../core/json-path.js';
+import { yaml } from '../core/lazy-require.js';
 import type { Resource } from '../model/resource.js';
 import { isRecord } from '../model/resource.js';
 import type { CheckResult } from './define.js';
@@ -44,7 +44,7 @@ const EXAMPLE_NODE_INFO: Readonly<Record<string, string>> = {
 
 /** A Node as a live scan reads it, with `nodeInfo` overriding fields of a typical status. */
 export function nodeManifest(nodeInfo: Readonly<Record<string, string>>): string {
-  return stringify({
+  return yaml().stringify({
     apiVersion: 'v1',
     kind: 'Node',
     metadata: { name: 'worker-1', labels: { 'kubernetes.io/hostname': 'worker-1' } },

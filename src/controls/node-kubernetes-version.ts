@@ -1,4 +1,4 @@
-import { defineControl } from './define.js';
+import { defineControl, lazyExamples } from './define.js';
 import { releaseOf } from './image-versions.js';
 import { judgeNodeInfo, nodeManifest } from './node-info.js';
 
@@ -34,8 +34,8 @@ export default defineControl({
         { messageId: 'unsupported-version', data: { version: value }, path, evidence: value },
       ];
     }),
-  examples: {
+  examples: lazyExamples(() => ({
     failing: nodeManifest({ kubeletVersion: OUTDATED }),
     passing: nodeManifest({ kubeletVersion: SUPPORTED }),
-  },
+  })),
 });

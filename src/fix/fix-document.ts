@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { parseAllDocuments, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { getAt, toDotted, type JsonPath } from '../core/json-path.js';
+import { yaml } from '../core/lazy-require.js';
 import { applyPatchToValue, comparePathsDescending } from './apply-patch.js';
 import type { PatchOutcome, PatchRequest } from './fix-text.js';
 import type { Flavor } from './render-value.js';
@@ -33,7 +34,7 @@ interface Task {
 }
 
 function parseOne(text: string): Document.Parsed | string {
-  const docs = parseAllDocuments(text, { version: '1.1' });
+  const docs = yaml().parseAllDocuments(text, { version: '1.1' });
   if (!Array.isArray(docs) || docs.length !== 1)
     return 'the document could not be read as one YAML document';
   const [doc] = docs;

@@ -1,4 +1,5 @@
-import { isCollection, isMap, isScalar, isSeq, visit, type Document, type ParsedNode } from 'yaml';
+import type { Document, ParsedNode } from 'yaml';
+import { yaml } from '../core/lazy-require.js';
 import { isRecord } from '../model/resource.js';
 import {
   nestUnder,
@@ -51,7 +52,7 @@ function column(text: string, offset: number): number {
 }
 
 function quoteStyleOf(node: ParsedNode): QuoteStyle {
-  if (!isScalar(node)) return 'plain';
+  if (!yaml().isScalar(node)) return 'plain';
   if (node.type === 'QUOTE_SINGLE') return 'single';
   return node.type === 'QUOTE_DOUBLE' ? 'double' : 'plain';
 }
@@ -80,19 +81,20 @@ function entryStart(text: string, entry: Entry, block: boolean): number | undefi
 /** One indentation level of the document's block mappings; two spaces when nothing shows it. */
 export function blockUnit(doc: Document.Parsed, text: string): string {
   let unit: string | undefined;
-  visit(doc, {
+  yaml().visit(doc, {
     Pair(_key, pair) {
       const parentKey = pair.key;
       const child = pair.value;
-      if (!isScalar(parentKey) || !isMap(child) || child.flow === true) return undefined;
+      if (!yaml().isScalar(parentKey) || !yaml().isMap(child) || child.flow === true)
+        return undefined;
       const first = child.items[0]?.key;
-      const childStart = isScalar(first) ? first.range?.[0] : undefined;
+      const childStart = yaml().isScalar(first) ? first.range?.[0] : undefined;
       const parentStart = parentKey.range?.[0];
       if (childStart === undefined || parentStart === undefined) return undefined;
       const step = column(text, childStart) - column(text, parentStart);
       if (step <= 0 || !startsLine(text, parentStart)) return undefined;
       unit = ' '.repeat(step);
-      return visit.BREAK;
+      return yaml().visit.BREAK;
     },
   });
   return unit ?? '  ';
@@ -100,10 +102,10 @@ export function blockUnit(doc: Document.Parsed, text: string): string {
 
 /** Replaces an existing scalar (or flow collection) with `value`. */
 function replaceNode(ctx: EditContext, node: ParsedNode, value: unknown): EditPlan {
-  if (isCollection(node) && node.flow !== true) {
+  if (yaml().isCollection(node) && node.flow !== true) {
     return refuse('the current value is a block collection; replace it by hand');
   }
-  if (isScalar(node) && node.tag !== undefined) {
+  if (yaml().isScalar(node) && node.tag !== undefined) {
     return refuse(`the current value has an explicit tag (${node.tag}); edit it by hand`);
   }
   const text = renderScalar(value, ctx.flavor, quoteStyleOf(node)) ?? renderFlow(value, ctx.flavor);
@@ -241,7 +243,7 @@ function removeFlow(ctx: EditContext, collection: ParsedMap | ParsedSeq, index: 
   const entry = items[index];
   if (entry === undefined) return refuse('no such entry');
   if (items.length === 1) {
-    const empty = isMap(collection) ? '{}' : '[]';
+    const empty = yaml().isMap(collection) ? '{}' : '[]';
     return {
       edits: [{ start: collection.range[0], end: collection.range[1], insert: empty }],
       claims: [collection],
@@ -290,7 +292,7 @@ function emptyBlock(
   const start = entryStart(ctx.text, first, true);
   if (start === undefined || !startsLine(ctx.text, start)) return refuse('unexpected layout');
   const lines = entryLines(ctx.text, start, trimEnd(ctx.text, collection.range[1], start));
-  const empty = isMap(collection) ? ' {}' : ' []';
+  const empty = yaml().isMap(collection) ? ' {}' : ' []';
   return {
     edits: [{ start: colon, end: colon, insert: empty }, lines],
     claims: [collection, owner.map],
@@ -307,7 +309,7 @@ function removeBlock(
   const entry = items[index];
   if (entry === undefined) return refuse('no such entry');
   if (items.length === 1) return emptyBlock(ctx, collection, owner);
-  const start = entryStart(ctx.text, entry, isSeq(collection));
+  const start = entryStart(ctx.text, entry, yaml().isSeq(collection));
   if (start === undefined) return refuse('unexpected block layout');
   if (startsLine(ctx.text, start)) {
     return {

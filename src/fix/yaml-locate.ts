@@ -1,17 +1,6 @@
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  visit,
-  type Document,
-  type Pair,
-  type ParsedNode,
-  type YAMLMap,
-  type YAMLSeq,
-} from 'yaml';
+import type { Document, Pair, ParsedNode, YAMLMap, YAMLSeq } from 'yaml';
 import { toDotted, type JsonPath } from '../core/json-path.js';
+import { yaml } from '../core/lazy-require.js';
 
 export type ParsedMap = YAMLMap.Parsed;
 export type ParsedSeq = YAMLSeq.Parsed;
@@ -46,20 +35,20 @@ export type Location =
 
 /** The name of a mapping key as the ingest reads it, or undefined for keys that are not scalars. */
 export function keyName(key: unknown): string | undefined {
-  if (!isScalar(key)) return undefined;
+  if (!yaml().isScalar(key)) return undefined;
   if (typeof key.value === 'symbol') return key.source ?? undefined;
   return String(key.value);
 }
 
 /** A YAML 1.1 merge key (`<<: *defaults`); the parser gives it a symbol for a value. */
 export function isMergeKey(pair: ParsedPair): boolean {
-  return isScalar(pair.key) && typeof pair.key.value === 'symbol';
+  return yaml().isScalar(pair.key) && typeof pair.key.value === 'symbol';
 }
 
 /** Anchors that some alias in the document refers to: editing under them would edit the alias too. */
 export function aliasedAnchors(doc: Document.Parsed): ReadonlySet<string> {
   const names = new Set<string>();
-  visit(doc, {
+  yaml().visit(doc, {
     Alias(_key, node) {
       names.add(node.source);
     },
@@ -68,7 +57,7 @@ export function aliasedAnchors(doc: Document.Parsed): ReadonlySet<string> {
 }
 
 function isNullScalar(node: ParsedNode | null): boolean {
-  return node === null || (isScalar(node) && node.value === null);
+  return node === null || (yaml().isScalar(node) && node.value === null);
 }
 
 interface Walk {
@@ -80,7 +69,8 @@ interface Walk {
 
 function sharedReason(node: ParsedNode | null, walk: Walk, depth: number): string | undefined {
   const at = toDotted(walk.path.slice(0, depth)) || 'the document';
-  if (isAlias(node)) return `${at} is an alias (*${node.source}); edit the anchored value by hand`;
+  if (yaml().isAlias(node))
+    return `${at} is an alias (*${node.source}); edit the anchored value by hand`;
   const anchor = node?.anchor;
   if (anchor !== undefined && walk.anchors.has(anchor)) {
     return `${at} is anchored (&${anchor}) and reused through an alias; an edit would change every use`;
@@ -146,16 +136,16 @@ export function locate(
     const segment = path[depth] ?? '';
     const shared = sharedReason(node, walk, depth);
     if (shared !== undefined) return { kind: 'refused', reason: shared };
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const step = stepIntoMap(node, segment, walk, depth);
       if (step.kind === 'missing') return { ...step, steps };
       if (step.kind === 'refused' || step.kind === 'found') return step;
       steps.push(step);
       node = step.pair.value;
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       const index = typeof segment === 'number' ? segment : -1;
       const item = node.items[index];
-      if (item === undefined || isPair(item)) {
+      if (item === undefined || yaml().isPair(item)) {
         return {
           kind: 'refused',
           reason: `${toDotted(path.slice(0, depth + 1))} is not an entry of the list`,

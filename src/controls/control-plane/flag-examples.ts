@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yaml } from '../../core/lazy-require.js';
 import type { ControlExamples } from '../define.js';
 import type { Component } from './components.js';
 
@@ -89,7 +89,7 @@ export function staticPodManifest(
     },
   };
   // Flag lists such as cipher suites are long: folding them would only hurt readability.
-  return stringify(pod, { lineWidth: 0 });
+  return yaml().stringify(pod, { lineWidth: 0 });
 }
 
 /** The static Pod manifests that show a flag rule failing and passing. */

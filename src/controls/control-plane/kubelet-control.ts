@@ -1,5 +1,5 @@
-import { stringify } from 'yaml';
 import { getAt, type JsonPath } from '../../core/json-path.js';
+import { yaml } from '../../core/lazy-require.js';
 import type { KubeObject } from '../../model/resource.js';
 import {
   defineControl,
@@ -32,7 +32,7 @@ export interface KubeletControlSpec extends Omit<
 
 /** A KubeletConfiguration document holding `fields` after its type header. */
 export function kubeletConfigManifest(fields: Readonly<Record<string, unknown>>): string {
-  return stringify(
+  return yaml().stringify(
     { apiVersion: 'kubelet.config.k8s.io/v1beta1', kind: 'KubeletConfiguration', ...fields },
     { lineWidth: 0 },
   );

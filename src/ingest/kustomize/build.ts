@@ -1,8 +1,8 @@
 /** `kustomize build`: accumulate resources, bases, components and generators, then transform. */
 import { realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
 import { CubecapeError } from '../../core/errors.js';
+import { yaml } from '../../core/lazy-require.js';
 import { isRecord } from '../../model/resource.js';
 import { parseResourceDrafts } from '../yaml.js';
 import { buildError, isRemote, kustomizationFileIn, localFs, type KustomizeFs } from './fs.js';
@@ -54,7 +54,7 @@ async function readKustomization(
   if (file === undefined)
     throw buildError(`${dir} has no kustomization.yaml, kustomization.yml or Kustomization`, dir);
   const text = await fs.readText(dir, file.slice(dir.length + 1));
-  const document = parseDocument(text);
+  const document = yaml().parseDocument(text);
   const error = document.errors[0];
   if (error !== undefined)
     throw new CubecapeError('YAML_SYNTAX', `kustomization is not valid YAML: ${error.message}`, {

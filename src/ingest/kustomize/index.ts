@@ -4,8 +4,8 @@
  * at the base files resources came from. Remote bases are refused: nothing touches the network.
  */
 import { stat } from 'node:fs/promises';
-import { stringify } from 'yaml';
 import { isCubecapeError } from '../../core/errors.js';
+import { yaml } from '../../core/lazy-require.js';
 import type { ResourceDraft } from '../resources.js';
 import type { IngestIssue } from '../types.js';
 import { buildNodes } from './build.js';
@@ -62,7 +62,9 @@ export async function buildKustomization(
 
 /** The YAML stream `kustomize build` prints for these resources. */
 export function kustomizeText(resources: readonly BuiltResource[]): string {
-  return resources.map((resource) => stringify(resource.object, { lineWidth: 0 })).join('---\n');
+  return resources
+    .map((resource) => yaml().stringify(resource.object, { lineWidth: 0 }))
+    .join('---\n');
 }
 
 /** Whether `path` is a directory holding a kustomization file. */

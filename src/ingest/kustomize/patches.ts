@@ -1,5 +1,5 @@
 /** `patches`, `patchesStrategicMerge` and `patchesJson6902`. */
-import { parseAllDocuments } from 'yaml';
+import { yaml } from '../../core/lazy-require.js';
 import { isRecord } from '../../model/resource.js';
 import { buildError, type KustomizeFs } from './fs.js';
 import { applyJsonPatch } from './json-patch.js';
@@ -15,7 +15,7 @@ interface PatchContext {
 
 /** Parses patch text: YAML or JSON, possibly several documents. */
 export function parsePatchText(text: string, file: string): unknown[] {
-  const documents = parseAllDocuments(text);
+  const documents = yaml().parseAllDocuments(text);
   if (!Array.isArray(documents)) throw buildError('patch is empty', file);
   const values: unknown[] = [];
   for (const document of documents) {

@@ -1,5 +1,6 @@
 import type { Environment } from '@marcbachmann/cel-js';
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { re2js } from '../../core/lazy-require.js';
 import { tick } from './budget.js';
 import { celEquals, celFail, toSafeInt } from './values.js';
 
@@ -18,7 +19,7 @@ export function re2(pattern: string): RE2JS {
   if (cached !== undefined) return cached;
   let compiled: RE2JS;
   try {
-    compiled = RE2JS.compile(pattern);
+    compiled = re2js().RE2JS.compile(pattern);
   } catch (error) {
     celFail(`invalid regular expression ${JSON.stringify(pattern)}: ${String(error)}`);
   }

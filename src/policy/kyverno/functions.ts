@@ -1,17 +1,7 @@
-import {
-  isRegistered,
-  registerFunction,
-  TYPE_ANY,
-  TYPE_ARRAY,
-  TYPE_NUMBER,
-  TYPE_OBJECT,
-  TYPE_STRING,
-  type InputSignature,
-  type JSONValue,
-} from '@jmespath-community/jmespath';
-import { RE2JS } from 're2js';
-import { parse as parseYaml } from 'yaml';
+import type { InputSignature, JSONValue } from '@jmespath-community/jmespath';
+import type { RE2JS } from 're2js';
 import { CubecapeError } from '../../core/errors.js';
+import { jmespath, re2js, yaml } from '../../core/lazy-require.js';
 import { isRecord } from '../../model/resource.js';
 import { compareSemver, parseDuration, toNumber, toQuantity } from './quantities.js';
 import {
@@ -26,8 +16,10 @@ import { wildcardMatch } from './wildcard.js';
 
 type Fn = (args: readonly unknown[]) => unknown;
 
-const S: InputSignature = { types: [TYPE_STRING] };
-const A: InputSignature = { types: [TYPE_ANY] };
+/** An argument's JMESPath type; the library's type codes are looked up at registration. */
+type ArgType = 'string' | 'any' | 'number' | 'object' | 'array';
+const S: ArgType = 'string';
+const A: ArgType = 'any';
 
 function str(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -50,7 +42,7 @@ function regex(source: unknown): RE2JS {
   let compiled = regexCache.get(text);
   if (compiled === undefined) {
     try {
-      compiled = RE2JS.compile(text);
+      compiled = re2js().RE2JS.compile(text);
     } catch (error) {
       throw new CubecapeError(
         'CONTROL_ERROR',
@@ -122,7 +114,7 @@ function semverCompare([version, range]: readonly unknown[]): boolean {
     );
 }
 
-const FUNCTIONS: readonly (readonly [string, Fn, InputSignature[]])[] = [
+const FUNCTIONS: readonly (readonly [string, Fn, readonly ArgType[]])[] = [
   ['to_upper', ([s]) => str(s).toUpperCase(), [S]],
   ['to_lower', ([s]) => str(s).toLowerCase(), [S]],
   ['compare', ([a, b]) => Math.sign(str(a).localeCompare(str(b))), [S, S]],
@@ -134,11 +126,7 @@ const FUNCTIONS: readonly (readonly [string, Fn, InputSignature[]])[] = [
     ([s, p]) => (str(s).startsWith(str(p)) ? str(s).slice(str(p).length) : str(s)),
     [S, S],
   ],
-  [
-    'truncate',
-    ([s, n]) => str(s).slice(0, Math.max(0, toNumber(n) ?? 0)),
-    [S, { types: [TYPE_NUMBER] }],
-  ],
+  ['truncate', ([s, n]) => str(s).slice(0, Math.max(0, toNumber(n) ?? 0)), [S, 'number']],
   ['regex_match', ([r, s]) => regex(r).matcher(str(s)).find(), [S, A]],
   [
     'regex_replace_all',
@@ -157,17 +145,13 @@ const FUNCTIONS: readonly (readonly [string, Fn, InputSignature[]])[] = [
     [S, A, A],
   ],
   ['pattern_match', ([p, s]) => wildcardMatch(str(p), str(s)), [S, A]],
-  [
-    'label_match',
-    ([sel, labels]) => labelMatch(sel, labels),
-    [{ types: [TYPE_OBJECT] }, { types: [TYPE_OBJECT] }],
-  ],
+  ['label_match', ([sel, labels]) => labelMatch(sel, labels), ['object', 'object']],
   ['base64_decode', ([s]) => Buffer.from(str(s), 'base64').toString('utf8'), [S]],
   ['base64_encode', ([s]) => Buffer.from(str(s), 'utf8').toString('base64'), [S]],
   ['parse_json', ([s]) => parseText(() => JSON.parse(str(s)) as unknown), [S]],
   [
     'parse_yaml',
-    ([s]) => parseText(() => parseYaml(str(s), { maxAliasCount: 100 }) as unknown),
+    ([s]) => parseText(() => yaml().parse(str(s), { maxAliasCount: 100 }) as unknown),
     [S],
   ],
   ['to_boolean', ([s]) => toBoolean(s), [S]],
@@ -176,17 +160,9 @@ const FUNCTIONS: readonly (readonly [string, Fn, InputSignature[]])[] = [
   ['multiply', arithmetic((a, b) => a * b), [A, A]],
   ['modulo', arithmetic((a, b) => a % b), [A, A]],
   ['divide', divide, [A, A]],
-  [
-    'round',
-    ([n, d]) => roundTo(toNumber(n) ?? 0, toNumber(d) ?? 0),
-    [{ types: [TYPE_NUMBER] }, { types: [TYPE_NUMBER] }],
-  ],
+  ['round', ([n, d]) => roundTo(toNumber(n) ?? 0, toNumber(d) ?? 0), ['number', 'number']],
   ['semver_compare', semverCompare, [S, S]],
-  [
-    'object_from_lists',
-    ([k, v]) => objectFromLists(k, v),
-    [{ types: [TYPE_ARRAY] }, { types: [TYPE_ARRAY] }],
-  ],
+  ['object_from_lists', ([k, v]) => objectFromLists(k, v), ['array', 'array']],
   ['time_now', () => formatTime(nowMillis()), []],
   ['time_now_utc', () => formatTime(nowMillis()), []],
   ['time_parse', ([, t]) => formatTime(parseTime(t)), [S, S]],
@@ -261,8 +237,17 @@ let registered = false;
 export function registerKyvernoFunctions(): void {
   if (registered) return;
   registered = true;
-  for (const [name, fn, signature] of FUNCTIONS) {
-    if (isRegistered(name)) continue;
-    registerFunction(name, (args) => fn(args) as JSONValue, signature);
+  const jp = jmespath();
+  const codes: Record<ArgType, InputSignature['types'][number]> = {
+    string: jp.TYPE_STRING,
+    any: jp.TYPE_ANY,
+    number: jp.TYPE_NUMBER,
+    object: jp.TYPE_OBJECT,
+    array: jp.TYPE_ARRAY,
+  };
+  for (const [name, fn, argTypes] of FUNCTIONS) {
+    if (jp.isRegistered(name)) continue;
+    const signature = argTypes.map((type): InputSignature => ({ types: [codes[type]] }));
+    jp.registerFunction(name, (args) => fn(args) as JSONValue, signature);
   }
 }

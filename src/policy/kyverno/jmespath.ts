@@ -1,5 +1,6 @@
-import { compile, TreeInterpreter, type JSONValue } from '@jmespath-community/jmespath';
+import type { compile, JSONValue } from '@jmespath-community/jmespath';
 import { CubecapeError } from '../../core/errors.js';
+import { jmespath } from '../../core/lazy-require.js';
 import { registerKyvernoFunctions } from './functions.js';
 
 type ExpressionNode = ReturnType<typeof compile>;
@@ -29,7 +30,7 @@ function compiled(expression: string): ExpressionNode {
   let result: ExpressionNode | CubecapeError;
   try {
     if (expression.length > MAX_EXPRESSION_LENGTH) throw new Error('expression is too long');
-    result = compile(normalizeLegacyLiterals(expression));
+    result = jmespath().compile(normalizeLegacyLiterals(expression));
   } catch (error) {
     result = new CubecapeError(
       'CONTROL_ERROR',
@@ -50,7 +51,7 @@ export function searchJmes(expression: string, data: unknown): unknown {
   registerKyvernoFunctions();
   const ast = compiled(expression.trim());
   try {
-    return TreeInterpreter.search(ast, data as JSONValue);
+    return jmespath().TreeInterpreter.search(ast, data as JSONValue);
   } catch (error) {
     throw new CubecapeError(
       'CONTROL_ERROR',

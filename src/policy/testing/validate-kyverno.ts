@@ -1,5 +1,5 @@
-import { compile } from '@jmespath-community/jmespath';
 import type { JsonPath } from '../../core/json-path.js';
+import { jmespath } from '../../core/lazy-require.js';
 import { isRecord } from '../../model/resource.js';
 import { compileCel, isCompileError } from '../cel/compile.js';
 import { CONDITION_OPERATORS } from '../kyverno/conditions.js';
@@ -234,7 +234,7 @@ function checkExpressions(c: Checker, value: unknown, path: JsonPath): void {
       const expression = (match[2] ?? '').trim();
       if (expression === '' || expression === '@') continue;
       try {
-        compile(normalizeLegacyLiterals(expression));
+        jmespath().compile(normalizeLegacyLiterals(expression));
       } catch (error) {
         c.error(
           path,

@@ -1,4 +1,4 @@
-import { PackageURL } from 'packageurl-js';
+import { packageUrl } from '../../core/lazy-require.js';
 
 /**
  * Builds a Package URL string (https://github.com/package-url/purl-spec); qualifiers with an
@@ -17,7 +17,7 @@ export function purl(
     const value = qualifiers[key];
     if (value !== undefined && value !== '') kept[key] = value;
   }
-  return new PackageURL(
+  return new (packageUrl().PackageURL)(
     type,
     namespace === '' ? undefined : namespace,
     name,

@@ -2,8 +2,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import tar from 'tar-stream';
 import { CubecapeError, describeError, isCubecapeError } from '../../core/errors.js';
+import { tarStream } from '../../core/lazy-require.js';
 import { detectCompression } from './decompress.js';
 import { entryPath, joinLink, parentOf } from './entry-path.js';
 import type { ImageLimits } from './limits.js';
@@ -26,7 +26,7 @@ export async function unpackArchive(
 ): Promise<UnpackedArchive> {
   const files = new Map<string, string>();
   const links = new Map<string, string>();
-  const extract = tar.extract();
+  const extract = tarStream().extract();
   let written = 0;
   const consume = (async () => {
     for await (const entry of extract) {

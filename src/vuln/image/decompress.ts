@@ -2,8 +2,9 @@ import { createHash, type Hash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { Transform, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { Decompress } from 'fzstd';
+import type { Decompress } from 'fzstd';
 import { CubecapeError } from '../../core/errors.js';
+import { fzstd } from '../../core/lazy-require.js';
 import type { ImageLimits, LimitCounters } from './limits.js';
 
 export type Compression = 'gzip' | 'zstd' | 'none';
@@ -64,7 +65,7 @@ class ZstdDecoder extends Transform {
   constructor(guard: (bytes: number) => void) {
     super();
     this.guard = guard;
-    this.decoder = new Decompress((data) => {
+    this.decoder = new (fzstd().Decompress)((data) => {
       this.guard(data.length);
       this.push(Buffer.from(data.buffer, data.byteOffset, data.length));
     });

@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
-import tar from 'tar-stream';
+import type * as TarStream from 'tar-stream';
 import { CubecapeError, describeError, isCubecapeError } from '../../core/errors.js';
+import { tarStream } from '../../core/lazy-require.js';
 import { BombGuard, HashCounter, decoderStages, detectCompression } from './decompress.js';
 import type { ImageLimits, LimitCounters } from './limits.js';
 
@@ -19,7 +20,8 @@ export interface LayerBlob {
 }
 
 /** A tar entry: its header and a readable of its contents. */
-export type TarEntry = ReturnType<typeof tar.extract> extends AsyncIterable<infer E> ? E : never;
+export type TarEntry =
+  ReturnType<typeof TarStream.extract> extends AsyncIterable<infer E> ? E : never;
 
 /** Larger reads mean fewer callbacks through the pipeline than the 64 KiB default. */
 const READ_CHUNK = 1024 * 1024;
@@ -42,7 +44,7 @@ export async function streamLayer(
   const compressed = new HashCounter(verify && layer.digest !== undefined);
   const uncompressed = new HashCounter(verify);
   const guard = new BombGuard(limits, counters, compressed, layer.where);
-  const extract = tar.extract();
+  const extract = tarStream().extract();
   let stopped = false;
   // Without verification there is no reason to read past the last wanted entry.
   const abort = new AbortController();

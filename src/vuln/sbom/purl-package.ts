@@ -1,4 +1,5 @@
-import { PackageURL } from 'packageurl-js';
+import type { PackageURL } from 'packageurl-js';
+import { packageUrl } from '../../core/lazy-require.js';
 import { apkEcosystem, dpkgEcosystem, rpmEcosystem } from '../catalog/ecosystem.js';
 import type { Distro } from '../inventory/types.js';
 
@@ -76,7 +77,7 @@ function ecosystemFor(purl: PackageURL): string | undefined {
 export function purlFacts(text: string): PurlFacts | undefined {
   let purl: PackageURL;
   try {
-    purl = PackageURL.fromString(text);
+    purl = packageUrl().PackageURL.fromString(text);
   } catch {
     return undefined;
   }
@@ -107,8 +108,8 @@ export function purlFacts(text: string): PurlFacts | undefined {
  */
 export function purlBase(text: string): string | undefined {
   try {
-    const purl = PackageURL.fromString(text);
-    return new PackageURL(purl.type, purl.namespace, purl.name).toString();
+    const purl = packageUrl().PackageURL.fromString(text);
+    return new (packageUrl().PackageURL)(purl.type, purl.namespace, purl.name).toString();
   } catch {
     return undefined;
   }
@@ -121,9 +122,9 @@ export function parsePurl(
   | { base: string; version: string | undefined; qualifiers: Readonly<Record<string, string>> }
   | undefined {
   try {
-    const purl = PackageURL.fromString(text);
+    const purl = packageUrl().PackageURL.fromString(text);
     return {
-      base: new PackageURL(purl.type, purl.namespace, purl.name).toString(),
+      base: new (packageUrl().PackageURL)(purl.type, purl.namespace, purl.name).toString(),
       version: purl.version ?? undefined,
       qualifiers: { ...(purl.qualifiers ?? {}) },
     };

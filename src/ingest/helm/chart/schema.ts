@@ -1,7 +1,7 @@
 /** values.schema.json validation, for the chart and each subchart's part of the values. */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { CubecapeError } from '../../../core/errors.js';
+import { ajv, ajv2020 } from '../../../core/lazy-require.js';
 import { isRecord } from '../../../model/resource.js';
 import type { ChartNode } from './values.js';
 
@@ -34,10 +34,11 @@ const AJV_OPTIONS = {
 /** Compiles a chart schema: 2019-09/2020-12 schemas as declared, anything else as draft-07. */
 function compile(schema: Record<string, unknown>): ValidateFunction {
   const declared = typeof schema['$schema'] === 'string' ? schema['$schema'] : '';
-  if (/\/(2019-09|2020-12)\//.test(declared)) return new Ajv2020(AJV_OPTIONS).compile(schema);
+  if (/\/(2019-09|2020-12)\//.test(declared))
+    return new (ajv2020().Ajv2020)(AJV_OPTIONS).compile(schema);
   // Charts often declare draft URIs Ajv does not ship (`http://json-schema.org/schema#`).
   const { $schema: _declared, ...rest } = schema;
-  return new Ajv(AJV_OPTIONS).compile(rest);
+  return new (ajv().Ajv)(AJV_OPTIONS).compile(rest);
 }
 
 function check(node: ChartNode, values: unknown, problems: string[]): void {

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../../../core/lazy-require.js';
 import type { InventoryNote } from '../../inventory/types.js';
 import {
   addNote,
@@ -46,7 +46,7 @@ function commitOf(value: Record<string, unknown>): string | undefined {
 export function parsePnpmLock(file: ParsedFile, notes: InventoryNote[]): FoundPackage[] {
   let doc: unknown;
   try {
-    doc = parseYaml(file.text, { maxAliasCount: 100, uniqueKeys: false });
+    doc = yaml().parse(file.text, { maxAliasCount: 100, uniqueKeys: false });
   } catch (error) {
     addNote(notes, file.path, `expected YAML: ${(error as Error).message.split('\n', 1)[0] ?? ''}`);
     return [];

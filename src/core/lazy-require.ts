@@ -1,0 +1,42 @@
+/**
+ * Start-up cost control. The CLI bundle keeps its dependencies external, so a static import of a
+ * package loads it for every command, `--version` included. The packages below are needed only
+ * by some commands, and all of them ship CommonJS, so they are required synchronously on first
+ * use instead: call sites stay synchronous, and a command that never reaches one never pays for
+ * it. Use the accessors here for values, and `import type` for types.
+ *
+ * Every use in src goes through these accessors, so the process holds one copy of each package:
+ * packages with separate ESM and CommonJS builds (re2js, jmespath, fzstd) would otherwise load
+ * twice, with two JMESPath function registries and two sets of classes for `instanceof`.
+ *
+ * ESM-only packages (@marcbachmann/cel-js) cannot be loaded this way and stay static imports.
+ */
+import { createRequire } from 'node:module';
+import type * as Jmespath from '@jmespath-community/jmespath';
+import type * as AjvModule from 'ajv';
+import type * as Ajv2020Module from 'ajv/dist/2020.js';
+import type * as Fzstd from 'fzstd';
+import type * as PackageUrl from 'packageurl-js';
+import type * as Re2js from 're2js';
+import type * as TarStream from 'tar-stream';
+import type * as Yaml from 'yaml';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * A memoised accessor that `require`s module `id` on its first call. The module's type is the
+ * caller's to assert, as `() => typeof Module` from an `import type * as Module`.
+ */
+export function lazyModule(id: string): () => unknown {
+  let loaded: unknown;
+  return () => (loaded ??= require(id) as unknown);
+}
+
+export const yaml = lazyModule('yaml') as () => typeof Yaml;
+export const ajv = lazyModule('ajv') as () => typeof AjvModule;
+export const ajv2020 = lazyModule('ajv/dist/2020.js') as () => typeof Ajv2020Module;
+export const jmespath = lazyModule('@jmespath-community/jmespath') as () => typeof Jmespath;
+export const re2js = lazyModule('re2js') as () => typeof Re2js;
+export const packageUrl = lazyModule('packageurl-js') as () => typeof PackageUrl;
+export const tarStream = lazyModule('tar-stream') as () => typeof TarStream;
+export const fzstd = lazyModule('fzstd') as () => typeof Fzstd;
