@@ -5,7 +5,7 @@ import { CubecapeError } from '../core/errors.js';
 import { EXIT, type ExitCode } from '../engine/gate.js';
 import {
   defaultDbPath,
-  importOsv,
+  importOsvPipelined,
   VulnDb,
   type DbStatus,
   type ImportSummary,
@@ -70,11 +70,11 @@ function importCommand(io: CliIO, result: { code: ExitCode; reason?: string }): 
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'),
     )
-    .action((paths, options) => {
+    .action(async (paths, options) => {
       const path = dbPath(options.db, io);
       const db = VulnDb.open(path);
       try {
-        const summary = importOsv(
+        const summary = await importOsvPipelined(
           db,
           paths.map((p) => resolve(io.cwd, p)),
         );

@@ -1,12 +1,8 @@
-import { validateOsvRecord, type OsvRecord } from './osv-record.js';
-import { readOsvSources } from './sources.js';
-import type { StoredRecord, StoreInput, UpsertCounts, VulnDb } from './store.js';
+import { preparedGroups, type BadRecord, type PreparedGroup } from './import-batches.js';
+import { batchSize, emptyBatch, ROW_WIDTH, type RecordBatch } from './record-batch.js';
+import type { UpsertCounts, VulnDb } from './store.js';
 
-/** A file or record that was not imported, and why. */
-export interface BadRecord {
-  readonly file: string;
-  readonly reason: string;
-}
+export type { BadRecord } from './import-batches.js';
 
 /** The outcome of {@link importOsv}. */
 export interface ImportSummary extends UpsertCounts {
@@ -24,62 +20,82 @@ export interface ImportOptions {
   readonly now?: () => Date;
 }
 
-/** The parts of a record the store reads, holding nothing else of the parsed document. */
-function slim(record: OsvRecord): StoredRecord {
-  return {
-    id: record.id,
-    modified: record.modified,
-    ...(record.published === undefined ? {} : { published: record.published }),
-    ...(record.withdrawn === undefined ? {} : { withdrawn: record.withdrawn }),
-    affected: record.affected.map(({ package: pkg }) => ({
-      package: { ecosystem: pkg.ecosystem, name: pkg.name },
-    })),
-  };
+/** The default {@link ImportOptions.batchSize}. */
+export const DEFAULT_BATCH_SIZE = 5000;
+
+/** Units of source (files, zip entries) per prepared group. */
+export const GROUP_SIZE = 500;
+
+/**
+ * Writes prepared groups, taken in source order, in transactions of exactly `batchSize` records
+ * (the last one smaller), whatever the groups' sizes; keeps the counts and the bad records.
+ */
+export class ImportWriter {
+  readonly counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0, older: 0 };
+  readonly bad: BadRecord[] = [];
+  records = 0;
+  private pending: RecordBatch = emptyBatch();
+  private readonly started = performance.now();
+
+  constructor(
+    private readonly db: VulnDb,
+    private readonly options: ImportOptions,
+  ) {}
+
+  /** Takes the next group in source order, writing each batch as it fills. */
+  add(group: PreparedGroup): void {
+    // One at a time: spreading an archive's worth of bad entries could overflow the stack.
+    for (const item of group.bad) this.bad.push(item);
+    const { rows, indexCounts, index } = group.batch;
+    const size = batchSizeOption(this.options);
+    let at = 0;
+    for (const [record, indexCount] of indexCounts.entries()) {
+      const pending = this.pending;
+      for (let column = 0; column < ROW_WIDTH; column++)
+        pending.rows.push(rows[record * ROW_WIDTH + column] ?? null);
+      pending.indexCounts.push(indexCount);
+      for (let end = at + indexCount * 3; at < end; at++) pending.index.push(index[at] ?? '');
+      if (batchSize(pending) >= size) this.flush();
+    }
+  }
+
+  /** Writes the last batch, marks the import time and returns the summary. */
+  finish(): ImportSummary {
+    if (batchSize(this.pending) > 0) this.flush();
+    this.db.markImported((this.options.now ?? (() => new Date()))());
+    const { counts, records, bad } = this;
+    return { ...counts, records, bad, milliseconds: performance.now() - this.started };
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = emptyBatch();
+    const done = this.db.upsertBatch(batch);
+    this.counts.added += done.added;
+    this.counts.updated += done.updated;
+    this.counts.unchanged += done.unchanged;
+    this.counts.older += done.older;
+    this.records += batchSize(batch);
+  }
 }
 
 /**
- * Loads OSV advisories from files, directories and zip archives into `db`. Bad files and
- * invalid records are collected with the reason and skipped; they never abort the import.
- * Re-importing the same data changes nothing (see {@link VulnDb.upsert}).
+ * Loads OSV advisories from files, directories and zip archives into `db`, on this thread. Bad
+ * files and invalid records are collected with the reason and skipped; they never abort the
+ * import. Re-importing the same data changes nothing (see {@link VulnDb.upsert}).
+ * {@link importOsvPipelined} does the same with the reading on worker threads.
  */
 export function importOsv(
   db: VulnDb,
   paths: readonly string[],
   options: ImportOptions = {},
 ): ImportSummary {
-  const started = performance.now();
-  const batchSize = Math.max(1, options.batchSize ?? 5000);
-  const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0, older: 0 };
-  const bad: BadRecord[] = [];
-  let records = 0;
-  let batch: StoreInput[] = [];
-  const flush = (): void => {
-    const done = db.upsert(batch);
-    counts.added += done.added;
-    counts.updated += done.updated;
-    counts.unchanged += done.unchanged;
-    counts.older += done.older;
-    batch = [];
-  };
-  for (const item of readOsvSources(paths)) {
-    if ('reason' in item) {
-      bad.push(item);
-      continue;
-    }
-    const validated = validateOsvRecord(item.document);
-    if ('reason' in validated) {
-      bad.push({ file: item.file, reason: validated.reason });
-      continue;
-    }
-    records++;
-    batch.push({
-      record: slim(validated.record),
-      raw: JSON.stringify(item.document),
-      source: item.file,
-    });
-    if (batch.length >= batchSize) flush();
-  }
-  if (batch.length > 0) flush();
-  db.markImported((options.now ?? (() => new Date()))());
-  return { ...counts, records, bad, milliseconds: performance.now() - started };
+  const writer = new ImportWriter(db, options);
+  for (const group of preparedGroups(paths, GROUP_SIZE)) writer.add(group);
+  return writer.finish();
+}
+
+/** The records per transaction `options` ask for. */
+export function batchSizeOption(options: ImportOptions): number {
+  return Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
 }

@@ -1,6 +1,11 @@
 export { defaultDbPath } from './default-path.js';
 export { importOsv, type BadRecord, type ImportOptions, type ImportSummary } from './import.js';
 export {
+  importOsvPipelined,
+  PIPELINE_MIN_RECORDS,
+  type PipelineOptions,
+} from './import-pipeline.js';
+export {
   validateOsvRecord,
   type OsvAffectedEntry,
   type OsvRecord,

@@ -2,12 +2,21 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { CubecapeError } from '../../core/errors.js';
-import { DEFAULT_ZIP_LIMITS, zipEntries } from './zip-reader.js';
+import { DEFAULT_ZIP_LIMITS, zipEntryRefs } from './zip-reader.js';
 
 /** One parsed document, or why a file or archive entry could not be read. */
 export type SourceItem =
   | { readonly file: string; readonly document: unknown }
   | { readonly file: string; readonly reason: string };
+
+/**
+ * One file or zip entry, found but not yet read: {@link SourceUnit.load} reads and parses it.
+ * Finding units is cheap, so several import workers can each walk every source and load only
+ * the units they were given.
+ */
+export interface SourceUnit {
+  readonly load: () => SourceItem[];
+}
 
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
 const MAX_ZIP_BYTES = 1024 * 1024 * 1024;
@@ -44,39 +53,68 @@ function parseText(text: string, kind: 'json' | 'yaml', file: string): SourceIte
   }
 }
 
-function* zipItems(path: string, data: Buffer): Generator<SourceItem> {
-  for (const item of zipEntries(data, DEFAULT_ZIP_LIMITS)) {
+const errorText = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+const reasonUnit = (file: string, reason: string): SourceUnit => ({
+  load: () => [{ file, reason }],
+});
+
+function* zipUnits(path: string, data: Buffer): Generator<SourceUnit> {
+  for (const item of zipEntryRefs(data, DEFAULT_ZIP_LIMITS)) {
     if ('reason' in item) {
-      yield { file: item.name === '' ? path : `${path}!${item.name}`, reason: item.reason };
+      yield reasonUnit(item.name === '' ? path : `${path}!${item.name}`, item.reason);
       continue;
     }
     const kind = kindOf(item.name);
-    if (kind === 'json' || kind === 'yaml')
-      yield* parseText(item.data.toString('utf8'), kind, `${path}!${item.name}`);
+    if (kind !== 'json' && kind !== 'yaml') continue;
+    const file = `${path}!${item.name}`;
+    yield {
+      load: () => {
+        let bytes: Buffer;
+        try {
+          bytes = item.read();
+        } catch (error) {
+          return [{ file, reason: errorText(error) }];
+        }
+        return parseText(bytes.toString('utf8'), kind, file);
+      },
+    };
   }
 }
 
-function* fileItems(path: string, kind: Kind, size: number): Generator<SourceItem> {
+function readFile(path: string): Buffer | string {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    return `unreadable: ${errorText(error)}`;
+  }
+}
+
+function* fileUnits(path: string, kind: Kind, size: number): Generator<SourceUnit> {
   const limit = kind === 'zip' ? MAX_ZIP_BYTES : MAX_FILE_BYTES;
   if (size > limit) {
-    yield { file: path, reason: `larger than ${limit} bytes` };
+    yield reasonUnit(path, `larger than ${limit} bytes`);
     return;
   }
-  let data: Buffer;
-  try {
-    data = readFileSync(path);
-  } catch (error) {
+  if (kind !== 'zip') {
     yield {
-      file: path,
-      reason: `unreadable: ${error instanceof Error ? error.message : String(error)}`,
+      load: () => {
+        const data = readFile(path);
+        return typeof data === 'string'
+          ? [{ file: path, reason: data }]
+          : parseText(data.toString('utf8'), kind, path);
+      },
     };
     return;
   }
-  if (kind === 'zip') yield* zipItems(path, data);
-  else yield* parseText(data.toString('utf8'), kind, path);
+  // The archive is read as it is found: its entries are the units.
+  const data = readFile(path);
+  if (typeof data === 'string') yield reasonUnit(path, data);
+  else yield* zipUnits(path, data);
 }
 
-function* walk(directory: string): Generator<SourceItem> {
+function* walk(directory: string): Generator<SourceUnit> {
   const names = readdirSync(directory, { withFileTypes: true })
     .filter((entry) => !entry.name.startsWith('.'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -85,18 +123,16 @@ function* walk(directory: string): Generator<SourceItem> {
     if (entry.isDirectory()) yield* walk(path);
     else if (entry.isFile()) {
       const kind = kindOf(path);
-      if (kind !== undefined) yield* fileItems(path, kind, statSync(path).size);
+      if (kind !== undefined) yield* fileUnits(path, kind, statSync(path).size);
     }
   }
 }
 
 /**
- * Every OSV document under `paths`: JSON and YAML files, directories of them (recursively,
- * hidden entries skipped, sorted for a stable order) and zip archives such as the per-ecosystem
- * `all.zip` exports. Unparseable files become items with a reason; a missing path throws
- * `PATH_NOT_FOUND`, because that is a usage mistake rather than bad data.
+ * The files and zip entries under `paths`, in the order {@link readOsvSources} reads them; see
+ * there. A missing path throws `PATH_NOT_FOUND` when the walk reaches it.
  */
-export function* readOsvSources(paths: readonly string[]): Generator<SourceItem> {
+export function* osvSourceUnits(paths: readonly string[]): Generator<SourceUnit> {
   for (const path of paths) {
     let stats;
     try {
@@ -114,9 +150,18 @@ export function* readOsvSources(paths: readonly string[]): Generator<SourceItem>
     if (stats.isDirectory()) yield* walk(path);
     else {
       const kind = kindOf(path);
-      if (kind === undefined)
-        yield { file: path, reason: 'expected a .json, .yaml, .yml or .zip file' };
-      else yield* fileItems(path, kind, stats.size);
+      if (kind === undefined) yield reasonUnit(path, 'expected a .json, .yaml, .yml or .zip file');
+      else yield* fileUnits(path, kind, stats.size);
     }
   }
+}
+
+/**
+ * Every OSV document under `paths`: JSON and YAML files, directories of them (recursively,
+ * hidden entries skipped, sorted for a stable order) and zip archives such as the per-ecosystem
+ * `all.zip` exports. Unparseable files become items with a reason; a missing path throws
+ * `PATH_NOT_FOUND`, because that is a usage mistake rather than bad data.
+ */
+export function* readOsvSources(paths: readonly string[]): Generator<SourceItem> {
+  for (const unit of osvSourceUnits(paths)) yield* unit.load();
 }

@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
@@ -12,8 +11,16 @@ function sqlite(): typeof Database {
   const require = createRequire(import.meta.url);
   return require('better-sqlite3') as typeof Database;
 }
-import { baseEcosystem, ecosystemKey, normalizePackageName } from './package-name.js';
-import type { OsvRecord } from './osv-record.js';
+import { baseEcosystem, normalizePackageName } from './package-name.js';
+import {
+  addToBatch,
+  emptyBatch,
+  ROW_WIDTH,
+  type RecordBatch,
+  type StoredRecord,
+} from './record-batch.js';
+
+export type { StoredRecord } from './record-batch.js';
 
 /**
  * Bumped whenever the tables change shape; a writable open of an older file drops and recreates
@@ -63,13 +70,6 @@ function upgradeToSchema2(db: Database.Database): void {
     }
   })();
 }
-
-/** What the store reads from a validated record: its identity, dates and packages. */
-export type StoredRecord = Pick<OsvRecord, 'id' | 'modified' | 'published' | 'withdrawn'> & {
-  readonly affected: readonly {
-    readonly package: { readonly ecosystem: string; readonly name: string };
-  }[];
-};
 
 /**
  * One validated record ready to store, with the file it came from, and the whole document either
@@ -188,49 +188,62 @@ export class VulnDb {
    * copy is ignored, so importing sources in any order converges.
    */
   upsert(inputs: readonly StoreInput[]): UpsertCounts {
+    const batch = emptyBatch();
+    for (const input of inputs) {
+      const raw = 'raw' in input ? input.raw : JSON.stringify(input.document);
+      addToBatch(batch, input.record, raw, input.source);
+    }
+    return this.upsertBatch(batch);
+  }
+
+  /** {@link upsert} for records already prepared, as the import builds them. */
+  upsertBatch(batch: RecordBatch): UpsertCounts {
     const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0, older: 0 };
-    const run = this.db.transaction(() => {
-      for (const input of inputs) this.upsertOne(input, counts);
-    });
-    run();
+    this.db.transaction(() => {
+      let at = 0;
+      for (const [record, indexCount] of batch.indexCounts.entries()) {
+        this.upsertRow(batch, record * ROW_WIDTH, at, indexCount, counts);
+        at += indexCount * 3;
+      }
+    })();
     return counts;
   }
 
-  private upsertOne(input: StoreInput, counts: UpsertCounts): void {
-    const { record, source } = input;
-    const raw = 'raw' in input ? input.raw : JSON.stringify(input.document);
-    const digest = hash('sha1', raw, 'base64');
-    const state = this.statements.state.get(record.id);
+  private upsertRow(
+    batch: RecordBatch,
+    row: number,
+    index: number,
+    indexCount: number,
+    counts: UpsertCounts,
+  ): void {
+    const { rows } = batch;
+    const id = rows[row] ?? '';
+    const modified = rows[row + 1] ?? '';
+    const digest = rows[row + 5];
+    const state = this.statements.state.get(id);
     if (state !== undefined) {
-      if (record.modified < state.modified) {
+      if (modified < state.modified) {
         counts.older++;
         return;
       }
-      if (record.modified === state.modified && digest === state.digest) {
+      if (modified === state.modified && digest === state.digest) {
         counts.unchanged++;
         return;
       }
-      this.statements.unindex.run(record.id);
+      this.statements.unindex.run(id);
       counts.updated++;
     } else counts.added++;
     this.statements.upsert.run(
-      record.id,
-      record.modified,
-      record.published ?? null,
-      record.withdrawn ?? null,
-      raw,
-      digest,
-      source,
+      id,
+      modified,
+      rows[row + 2] ?? null,
+      rows[row + 3] ?? null,
+      rows[row + 4] ?? '',
+      digest ?? '',
+      rows[row + 6] ?? '',
     );
-    const seen = new Set<string>();
-    for (const { package: pkg } of record.affected) {
-      const ecosystem = ecosystemKey(pkg.ecosystem);
-      const name = normalizePackageName(pkg.ecosystem, pkg.name);
-      const key = `${ecosystem}\u0000${name}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      this.statements.index.run(baseEcosystem(pkg.ecosystem), ecosystem, name, record.id);
-    }
+    for (let at = index; at < index + indexCount * 3; at += 3)
+      this.statements.index.run(batch.index[at], batch.index[at + 1], batch.index[at + 2], id);
   }
 
   /** Advisory ids indexed for a package, any release of its ecosystem. */

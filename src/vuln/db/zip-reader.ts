@@ -51,25 +51,32 @@ function inflate(
   if (method === 0) return Buffer.from(compressed);
   // An output chunk of the declared size (zlib's minimum is 64) inflates a typical entry in one
   // step; with the 16 KiB default, allocation dominated importing an archive of small entries.
+  // One byte more lets zlib see the end of the stream in that step instead of a second call with
+  // a second chunk (~10% less time inflating).
   if (method === 8)
     return inflateRawSync(compressed, {
       maxOutputLength: limits.maxEntryBytes,
-      chunkSize: Math.max(64, Math.min(uncompressedSize, limits.maxEntryBytes)),
+      chunkSize: Math.max(64, Math.min(uncompressedSize + 1, limits.maxEntryBytes)),
     });
   throw new Error(`compression method ${method} is not supported (only stored and deflate)`);
 }
 
+/** A file of a zip archive, inflated only when {@link ZipEntryRef.read} is called. */
+export interface ZipEntryRef {
+  readonly name: string;
+  /** The entry's bytes; throws with the reason when the entry cannot be read. */
+  readonly read: () => Buffer;
+}
+
 /**
- * The files of a zip archive from its central directory, each inflated only when the consumer
- * asks for the next one, so an archive of 100,000 advisories is never in memory inflated at once.
- * Entries are never written to disk, so names need no path sanitising. Directories, encrypted
- * entries and oversized entries are skipped with a problem; a broken archive yields one problem.
- * Zip64 archives (over 4 GiB or 65,535 entries) are not supported.
+ * The files of a zip archive from its central directory, none of them inflated yet: a reader can
+ * skip entries at the cost of reading their names. Directories, encrypted entries and oversized
+ * entries are skipped with a problem; a broken archive yields one problem.
  */
-export function* zipEntries(
+export function* zipEntryRefs(
   zip: Buffer,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
-): Generator<ZipEntry | ZipProblem> {
+): Generator<ZipEntryRef | ZipProblem> {
   const end = zip.length >= 22 ? findEndOfCentralDirectory(zip) : -1;
   if (end < 0) {
     yield { name: '', reason: 'not a zip archive' };
@@ -104,17 +111,40 @@ export function* zipEntries(
       yield { name, reason: `entry larger than ${limits.maxEntryBytes} bytes` };
       continue;
     }
-    let data: Buffer;
-    try {
+    const read = (): Buffer => {
       if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL)
         throw new Error('missing local file header');
       const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      data = inflate(zip, method, start, compressedSize, size, limits);
-    } catch (error) {
-      yield { name, reason: error instanceof Error ? error.message : String(error) };
+      return inflate(zip, method, start, compressedSize, size, limits);
+    };
+    yield { name, read };
+  }
+}
+
+/**
+ * The files of a zip archive from its central directory, each inflated only when the consumer
+ * asks for the next one, so an archive of 100,000 advisories is never in memory inflated at once.
+ * Entries are never written to disk, so names need no path sanitising. Directories, encrypted
+ * entries, oversized entries and entries that do not inflate are skipped with a problem; a broken
+ * archive yields one problem. Zip64 archives (over 4 GiB or 65,535 entries) are not supported.
+ */
+export function* zipEntries(
+  zip: Buffer,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Generator<ZipEntry | ZipProblem> {
+  for (const item of zipEntryRefs(zip, limits)) {
+    if ('reason' in item) {
+      yield item;
       continue;
     }
-    yield { name, data };
+    let data: Buffer;
+    try {
+      data = item.read();
+    } catch (error) {
+      yield { name: item.name, reason: error instanceof Error ? error.message : String(error) };
+      continue;
+    }
+    yield { name: item.name, data };
   }
 }
 
