@@ -1,6 +1,6 @@
 /**
  * A real registry for tests: `docker-registry` (distribution) on loopback, images pushed with
- * `skopeo copy`, as test/vuln/image/registry.test.ts does. CI installs both (.ci/run); a missing
+ * `skopeo copy`, shared by the registry, scan --images and SBOM tests. CI installs both (.ci/run); a missing
  * tool fails loudly rather than hiding the tests.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -16,7 +16,7 @@ export function requireTools(...tools: readonly string[]): void {
   const missing = tools.filter((tool) => !existsSync(tool));
   if (missing.length > 0) {
     throw new Error(
-      `required test tools are missing: ${missing.join(', ')}; install docker-registry and skopeo (as .ci/run does)`,
+      `required test tools are missing: ${missing.join(', ')}; install docker-registry, skopeo and apache2-utils (as .ci/run does)`,
     );
   }
 }

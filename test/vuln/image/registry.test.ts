@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -10,6 +8,7 @@ import { isCubecapeError } from '../../../src/core/errors.js';
 import { openTarget } from '../../../src/vuln/image/target.js';
 import { isLoopback, parseReference } from '../../../src/vuln/image/registry/reference.js';
 import { DEMO_LAYERS, ociArchive } from './build-image.js';
+import { push, requireTools, startRegistry, type Registry } from './registry-harness.js';
 
 describe('image references', () => {
   const cases: readonly [string, object][] = [
@@ -53,82 +52,6 @@ describe('image references', () => {
     );
   });
 });
-
-/**
- * These tests never skip: CI installs docker-registry, skopeo and apache2-utils (.ci/run), and a
- * missing tool must fail loudly rather than hide the registry tests.
- */
-function requireTools(...tools: readonly string[]): void {
-  const missing = tools.filter((tool) => !existsSync(tool));
-  if (missing.length > 0) {
-    throw new Error(
-      `required test tools are missing: ${missing.join(', ')}; install docker-registry, skopeo and apache2-utils (as .ci/run does)`,
-    );
-  }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (typeof address === 'object' && address !== null) resolve(address.port);
-        else reject(new Error('no port'));
-      });
-    });
-  });
-}
-
-interface Registry {
-  readonly host: string;
-  readonly storage: string;
-  readonly process: ChildProcess;
-}
-
-async function startRegistry(work: string, auth?: string): Promise<Registry> {
-  const port = await freePort();
-  const storage = await mkdtemp(join(work, 'storage-'));
-  const config = join(storage, '..', `registry-${port}.yml`);
-  await writeFile(
-    config,
-    [
-      'version: 0.1',
-      'log: { level: error }',
-      `storage: { filesystem: { rootdirectory: ${storage} } }`,
-      `http: { addr: 127.0.0.1:${port} }`,
-      ...(auth === undefined ? [] : [`auth: { htpasswd: { realm: test, path: ${auth} } }`]),
-    ].join('\n'),
-  );
-  const child = spawn('/usr/bin/docker-registry', ['serve', config], { stdio: 'ignore' });
-  const host = `127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const ok = await fetch(`http://${host}/v2/`).then(
-      (response) => response.status < 500,
-      () => false,
-    );
-    if (ok) return { host, storage, process: child };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error('docker-registry did not start');
-}
-
-function push(archive: string, destination: string, extra: readonly string[] = []): void {
-  execFileSync(
-    'skopeo',
-    [
-      'copy',
-      '--quiet',
-      '--all',
-      '--dest-tls-verify=false',
-      ...extra,
-      `oci-archive:${archive}`,
-      `docker://${destination}`,
-    ],
-    { stdio: 'pipe' },
-  );
-}
 
 describe('registry targets against a real docker-registry (distribution 2.8)', () => {
   let work = '';
