@@ -1,7 +1,7 @@
 /**
  * A real registry for tests: `docker-registry` (distribution) on loopback, images pushed with
- * `skopeo copy`, shared by the registry, scan --images and SBOM tests. CI installs both (.ci/run); a missing
- * tool fails loudly rather than hiding the tests.
+ * `skopeo copy`; shared by the registry, scan --images and SBOM tests. CI installs both
+ * (.ci/run); a missing tool fails loudly rather than hiding the tests.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
