@@ -9,7 +9,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import {
   importOsv,
   importOsvPipelined,
@@ -19,6 +18,7 @@ import {
 } from '../src/vuln/db/index.js';
 import { readOsvSources } from '../src/vuln/db/sources.js';
 import { matchPackages, type PackageQuery } from '../src/vuln/match/index.js';
+import { buildZip } from '../test/vuln/db/zip-fixture.js';
 
 const root = process.argv[2] ?? '/work/shared/corpus/osv';
 const go = join(root, 'golang-vulndb');
@@ -32,43 +32,17 @@ function zipDirectory(dir: string): Buffer {
     if (!file.endsWith('.json') || file.includes('_SOURCE')) continue;
     files.push([file.split('/').at(-1) ?? file, readFileSync(join(dir, file))]);
   }
-  return zipFiles(files);
+  return zipOf(files);
 }
 
-function zipFiles(files: Iterable<[string, Buffer]>): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [file, data] of files) {
-    const body = deflateRawSync(data, { level: 1 });
-    const name = Buffer.from(file);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(crc32(data), 16);
-    entry.writeUInt32LE(body.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    parts.push(local, name, body);
-    central.push(entry, name);
-    offset += 30 + name.length + body.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(central.length / 2, 8);
-  end.writeUInt16LE(central.length / 2, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, directory, end]);
+/** A zip of `[name, contents]` pairs, deflated at level 1 as a large export would be. */
+function zipOf(files: Iterable<[string, Buffer]>): Buffer {
+  return buildZip(
+    (function* () {
+      for (const [name, text] of files) yield { name, text };
+    })(),
+    { level: 1 },
+  );
 }
 
 async function timeImport(
@@ -139,7 +113,7 @@ try {
     const half = synthetic.length / 2;
     return [synthetic.slice(0, half), synthetic.slice(half)].map((files, index) => {
       const path = join(work, `osv-100k-${index}.zip`);
-      writeFileSync(path, zipFiles(files));
+      writeFileSync(path, zipOf(files));
       return path;
     });
   })(syntheticAdvisories());

@@ -1,15 +1,24 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
-/** Builds a zip archive in memory (deflate or stored entries) for import tests. */
+/**
+ * Builds a zip archive in memory (deflate or stored entries) for archive tests and benchmarks.
+ * `level` is the deflate level (zlib's default unless given).
+ */
 export function buildZip(
-  files: readonly { name: string; text: string; store?: boolean }[],
+  files: Iterable<{ name: string; text: string | Buffer; store?: boolean }>,
+  options: { readonly level?: number } = {},
 ): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
+  let count = 0;
   for (const file of files) {
-    const data = Buffer.from(file.text, 'utf8');
-    const body = file.store === true ? data : deflateRawSync(data);
+    count += 1;
+    const data = Buffer.isBuffer(file.text) ? file.text : Buffer.from(file.text, 'utf8');
+    const body =
+      file.store === true
+        ? data
+        : deflateRawSync(data, options.level === undefined ? {} : { level: options.level });
     const name = Buffer.from(file.name, 'utf8');
     const method = file.store === true ? 0 : 8;
     const local = Buffer.alloc(30);
@@ -37,8 +46,8 @@ export function buildZip(
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
