@@ -1,4 +1,5 @@
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CubecapeError, locationPrefix } from '../core/errors.js';
 import { FORMAT_EXTENSIONS, formatters, type FormatName } from '../report/formatters/index.js';
@@ -25,19 +26,34 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-/** Writes via a temporary file and a rename, so an interrupted run never leaves half a report. */
-async function writeAtomically(path: string, chunks: Iterable<string>): Promise<void> {
+/** Writes all of `text` at the file's current offset, however many write calls that takes. */
+function writeAll(fd: number, text: string): void {
+  // Strings go to writeSync as they are (no Buffer copy); a short write, which regular files
+  // only see when the disk fills up, continues from the exact byte it stopped at.
+  const written = writeSync(fd, text);
+  const bytes = Buffer.byteLength(text);
+  if (written === bytes) return;
+  const rest = Buffer.from(text).subarray(written);
+  for (let at = 0; at < rest.length;) at += writeSync(fd, rest, at);
+}
+
+/**
+ * Writes via a temporary file and a rename, so an interrupted run never leaves half a report.
+ * Synchronous: the chunks are produced synchronously anyway, and a promise per megabyte chunk
+ * cost more than the writes themselves on large reports.
+ */
+function writeAtomically(path: string, chunks: Iterable<string>): void {
   const temporary = `${path}.${process.pid}.tmp`;
-  const file = await open(temporary, 'w');
+  const fd = openSync(temporary, 'w');
   try {
-    for (const chunk of chunks) await file.write(chunk);
+    for (const chunk of chunks) writeAll(fd, chunk);
   } catch (error) {
-    await file.close();
-    await rm(temporary, { force: true });
+    closeSync(fd);
+    rmSync(temporary, { force: true });
     throw error;
   }
-  await file.close();
-  await rename(temporary, path);
+  closeSync(fd);
+  renameSync(temporary, path);
 }
 
 /** A format's text, in pieces where the format can be produced that way (large JSON reports). */
@@ -106,7 +122,7 @@ export async function emitReport(
       cwd: io.cwd,
     });
     if (path === undefined) for (const chunk of chunks) io.stdout.write(chunk);
-    else await writeAtomically(path, chunks);
+    else writeAtomically(path, chunks);
   }
   const prettyOnStdout = targets.get('pretty') === undefined && targets.has('pretty');
   if (!prettyOnStdout) {

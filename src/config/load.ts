@@ -14,6 +14,7 @@ import {
   type ConfigNode,
   type ConfigReader,
 } from './yaml-reader.js';
+import type { Mutable } from '../core/mutable.js';
 
 /** `apiVersion` of a controls configuration document. */
 export const CONTROLS_CONFIG_API_VERSION = 'cubecape.io/v1alpha1';
@@ -33,8 +34,6 @@ const SPEC_KEYS = [
   'allowedHostPaths',
   'kubernetesVersion',
 ] as const;
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function registry(value: string): string | undefined {
   const trimmed = value.trim().replace(/\/+$/, '');

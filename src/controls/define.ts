@@ -119,13 +119,35 @@ export function isSkipped(result: CheckResult): result is { readonly skipped: st
   return !Array.isArray(result);
 }
 
-/** Fills `{name}` placeholders of a message template. */
+/**
+ * A message template split at its `{name}` placeholders: literal text at even indexes,
+ * placeholder names at odd ones. Templates are few and messages many (one per finding), so each
+ * template is split once. Bounded: policy-defined messages can be as many as the findings.
+ */
+const templateParts = new Map<string, readonly string[]>();
+const MAX_CACHED_TEMPLATES = 4096;
+
+function partsOf(template: string): readonly string[] {
+  let parts = templateParts.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/);
+    if (templateParts.size < MAX_CACHED_TEMPLATES) templateParts.set(template, parts);
+  }
+  return parts;
+}
+
+/** Fills `{name}` placeholders of a message template; unknown names stay as written. */
 export function formatMessage(
   template: string,
   data: Readonly<Record<string, string | number>> | undefined,
 ): string {
   if (data === undefined) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.hasOwn(data, key) ? String(data[key]) : whole,
-  );
+  const parts = partsOf(template);
+  let out = parts[0] ?? '';
+  for (let at = 1; at < parts.length; at += 2) {
+    const key = parts[at] ?? '';
+    out += Object.hasOwn(data, key) ? String(data[key]) : `{${key}}`;
+    out += parts[at + 1] ?? '';
+  }
+  return out;
 }

@@ -1,12 +1,13 @@
 import { getAt, toDotted, type JsonPath } from '../core/json-path.js';
-import { CONTAINER_LISTS, malformedContainerLists } from '../model/containers.js';
+import { CONTAINER_LISTS, malformedContainerList } from '../model/containers.js';
 import { isRecord, type Resource } from '../model/resource.js';
 import type { ScanContext } from '../model/context.js';
 import { podSpecOf, type PodSpecRef } from '../model/workload.js';
 import {
-  evaluatePssCheck,
+  evaluatePssCheckOnView,
   PSS_CHECKS,
-  type PodLike,
+  viewPod,
+  type PodView,
   type PssCheckId,
   type PssVersion,
   PSS_LATEST_MINOR,
@@ -59,8 +60,12 @@ type PssMessageData = Readonly<Record<'where' | 'field' | 'value' | 'version', s
 
 /** Baseline checks that `checkId` replaces at restricted level (empty for most checks). */
 function replacedChecks(checkId: PssCheckId): readonly PssCheckId[] {
-  return PSS_CHECKS.find((check) => check.id === checkId)?.overrides ?? [];
+  return REPLACED.get(checkId) ?? [];
 }
+
+const REPLACED: ReadonlyMap<PssCheckId, readonly PssCheckId[]> = new Map(
+  PSS_CHECKS.map((check) => [check.id, check.overrides]),
+);
 
 /** Maps a pod-rooted path to the resource: `spec…` to the pod spec, `metadata…` to its metadata. */
 function toResourcePath(podPath: JsonPath, pod: PodSpecRef): JsonPath {
@@ -117,17 +122,33 @@ function pathKey(path: JsonPath): string {
 
 /** Pod paths already reported by the baseline checks `checkId` replaces, at the same version. */
 function coveredByReplacedChecks(
-  pod: PodLike,
+  pod: PodView,
   checkId: PssCheckId,
   version: PssVersion,
 ): ReadonlySet<string> {
   const covered = new Set<string>();
   for (const id of replacedChecks(checkId)) {
-    const outcome = evaluatePssCheck(pod, id, version);
+    const outcome = evaluatePssCheckOnView(pod, id, version);
     if (!outcome.inForce || outcome.failure === undefined) continue;
     for (const path of outcome.failure.paths) covered.add(pathKey(path));
   }
   return covered;
+}
+
+/**
+ * The PSS view of a workload's pod template, built once per workload: nineteen PSS controls (and
+ * the baseline checks the restricted ones replace) judge the same pod. Keyed by the PodSpecRef,
+ * which podSpecOf returns once per resource object.
+ */
+const views = new WeakMap<PodSpecRef, PodView>();
+
+function viewOf(pod: PodSpecRef): PodView {
+  let view = views.get(pod);
+  if (view === undefined) {
+    view = viewPod({ metadata: pod.metadata, spec: pod.spec });
+    views.set(pod, view);
+  }
+  return view;
 }
 
 function judge<M extends string>(
@@ -136,8 +157,8 @@ function judge<M extends string>(
   pod: PodSpecRef,
   version: PssVersion,
 ): Violation<M>[] | { readonly skipped: string } {
-  const podLike: PodLike = { metadata: pod.metadata, spec: pod.spec };
-  const outcome = evaluatePssCheck(podLike, spec.checkId, version);
+  const podLike = viewOf(pod);
+  const outcome = evaluatePssCheckOnView(podLike, spec.checkId, version);
   if (!outcome.inForce) {
     return { skipped: `not part of the Pod Security Standards at ${version}` };
   }
@@ -186,7 +207,7 @@ function checkPss<M extends string>(
   const pod = podSpecOf(resource);
   // judgePodSpec words the skip for a missing pod spec the way every workload control does.
   if (pod === undefined) return judgePodSpec(resource, () => []);
-  const malformed = malformedContainerLists(pod.spec)[0];
+  const malformed = malformedContainerList(pod.spec);
   if (malformed !== undefined) {
     return { skipped: `${toDotted([...pod.path, malformed])} is not a list` };
   }

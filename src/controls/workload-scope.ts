@@ -1,7 +1,7 @@
 import type { JsonPath } from '../core/json-path.js';
 import {
   containersOf,
-  malformedContainerLists,
+  malformedContainerList,
   type ContainerListKind,
   type ContainerRef,
 } from '../model/containers.js';
@@ -39,14 +39,21 @@ export function judgeContainers<M extends string>(
 ): CheckResult<M> {
   const pod = podSpecOf(resource);
   if (pod === undefined) return { skipped: noPodSpecReason(resource) };
-  const malformed = malformedContainerLists(pod.spec);
-  if (malformed.length > 0) {
-    return { skipped: `${toDotted([...pod.path, malformed[0] ?? 'containers'])} is not a list` };
+  const malformed = malformedContainerList(pod.spec);
+  if (malformed !== undefined) {
+    return { skipped: `${toDotted([...pod.path, malformed])} is not a list` };
   }
   if (!Array.isArray(pod.spec['containers'])) {
     return { skipped: `${toDotted([...pod.path, 'containers'])} is missing` };
   }
-  return containersOf(pod.spec, pod.path, kinds).flatMap((ref) => judge(ref, pod));
+  // A plain loop, not flatMap: this runs for every container-level control on every workload.
+  const violations: Violation<M>[] = [];
+  for (const ref of containersOf(pod.spec, pod.path, kinds)) {
+    const found = judge(ref, pod);
+    if (found.length === 1) violations.push(found[0] as Violation<M>);
+    else if (found.length > 1) violations.push(...found);
+  }
+  return violations;
 }
 
 /** A container's securityContext when it is an object, and where it is (or should be). */

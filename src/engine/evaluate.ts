@@ -1,5 +1,6 @@
 import { describeError } from '../core/errors.js';
 import type { JsonPath } from '../core/json-path.js';
+import type { Mutable } from '../core/mutable.js';
 import { formatMessage, isSkipped, type Control, type FixPatch } from '../controls/define.js';
 import type { ScanContext } from '../model/context.js';
 import type { Resource } from '../model/resource.js';
@@ -109,16 +110,18 @@ function judgePair(
   counts.failed++;
   const messages = control.messages as Record<string, string | undefined>;
   for (const violation of result) {
-    findings.push({
+    // Built by assignment, not spread: one finding per violation, tens of thousands per scan.
+    const finding: Mutable<EngineFinding> = {
       control,
       resource,
       status: 'failed',
       messageId: violation.messageId,
       message: formatMessage(messages[violation.messageId] ?? violation.messageId, violation.data),
       path: violation.path,
-      ...(violation.evidence === undefined ? {} : { evidence: violation.evidence }),
-      ...(violation.fix === undefined ? {} : { fix: violation.fix }),
-    });
+    };
+    if (violation.evidence !== undefined) finding.evidence = violation.evidence;
+    if (violation.fix !== undefined) finding.fix = violation.fix;
+    findings.push(finding);
   }
 }
 

@@ -60,15 +60,17 @@ function collectContainers(
 }
 
 /**
- * Names of the container lists that are present but not arrays: controls report such specs as
- * skipped rather than passing them.
+ * The first container list that is present but not an array, if any: controls report such specs
+ * as skipped rather than passing them.
  */
-export function malformedContainerLists(
+export function malformedContainerList(
   spec: Readonly<Record<string, unknown>>,
-): ContainerListKind[] {
-  return CONTAINER_LISTS.filter(
-    (kind) => spec[kind] !== undefined && spec[kind] !== null && !Array.isArray(spec[kind]),
-  );
+): ContainerListKind | undefined {
+  for (const kind of CONTAINER_LISTS) {
+    const list = spec[kind];
+    if (list !== undefined && list !== null && !Array.isArray(list)) return kind;
+  }
+  return undefined;
 }
 
 /** How a message names a container: `container "web"`, or `initContainers[2]` when unnamed. */

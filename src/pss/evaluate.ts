@@ -2,7 +2,7 @@ import { CubecapeError } from '../core/errors.js';
 import { BASELINE_HOST_CHECKS } from './baseline-host-checks.js';
 import { BASELINE_PROFILE_CHECKS } from './baseline-profile-checks.js';
 import type { CheckDefinition, CheckFn } from './definition.js';
-import { viewPod } from './pod-view.js';
+import { viewPod, type PodView } from './pod-view.js';
 import { RESTRICTED_CHECKS } from './restricted-checks.js';
 import type {
   PodLike,
@@ -145,16 +145,44 @@ export function evaluatePssCheck(
   checkId: PssCheckId,
   version: PssVersion,
 ): PssCheckOutcome {
-  const definition = DEFINITIONS.find((candidate) => candidate.id === checkId);
+  return evaluatePssCheckOnView(viewPod(pod), checkId, version);
+}
+
+const DEFINITION_BY_ID: ReadonlyMap<string, CheckDefinition> = new Map(
+  DEFINITIONS.map((definition) => [definition.id, definition]),
+);
+
+/** Resolved minors of the few version strings a scan uses (each judged workload asks again). */
+const minorByVersion = new Map<string, number>();
+
+function minorFor(version: PssVersion): number {
+  let minor = minorByVersion.get(version);
+  if (minor === undefined) {
+    minor = resolvePssMinor(version);
+    if (minorByVersion.size < 64) minorByVersion.set(version, minor);
+  }
+  return minor;
+}
+
+/**
+ * {@link evaluatePssCheck} on a pod already turned into a {@link PodView}: callers that judge one
+ * pod with many checks build the view once.
+ */
+export function evaluatePssCheckOnView(
+  view: PodView,
+  checkId: PssCheckId,
+  version: PssVersion,
+): PssCheckOutcome {
+  const definition = DEFINITION_BY_ID.get(checkId);
   if (definition === undefined) {
     throw new CubecapeError(
       'USAGE',
       `expected a Pod Security Standards check id, got ${JSON.stringify(checkId)}`,
     );
   }
-  const revision = revisionAt(definition, resolvePssMinor(version));
+  const revision = revisionAt(definition, minorFor(version));
   if (revision === undefined) return { inForce: false };
-  const failure = revision.evaluate(viewPod(pod));
+  const failure = revision.evaluate(view);
   if (failure === undefined) return { inForce: true, failure: undefined };
   return {
     inForce: true,

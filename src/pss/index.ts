@@ -6,6 +6,7 @@ export {
   activePssChecks,
   evaluatePodSecurity,
   evaluatePssCheck,
+  evaluatePssCheckOnView,
   isPodAllowed,
   PSS_CHECKS,
 } from './evaluate.js';
@@ -19,4 +20,5 @@ export type {
   PssLevel,
   PssVersion,
 } from './types.js';
+export { viewPod, type PodView } from './pod-view.js';
 export { minorOf, parsePssVersion, PSS_LATEST_MINOR, tryParsePssVersion } from './version.js';

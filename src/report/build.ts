@@ -1,3 +1,4 @@
+import type { Mutable } from '../core/mutable.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
 import type { ControlOutcome, EngineFinding, Evaluation, PairStatus } from '../engine/evaluate.js';
 import type { ExceptionOutcome } from '../engine/exceptions/apply.js';
@@ -5,6 +6,7 @@ import { complianceScore, controlScore, weightedScore } from '../engine/scoring.
 import { frameworkControlIds, type FrameworkDefinition } from '../frameworks/define.js';
 import type { IngestIssue } from '../ingest/types.js';
 import type { Resource } from '../model/resource.js';
+import { markOrdered, orderKeys, REPORT_KEY_ORDER } from './formatters/key-order.js';
 import {
   REPORT_API_VERSION,
   type ControlStatus,
@@ -49,24 +51,22 @@ function judged(outcome: ControlOutcome, exceptions: ExceptionOutcome | undefine
 }
 
 function toReportResource(resource: Resource): ReportResource {
+  // Built in the report's key order (see key-order.ts), without spreads: one per resource.
+  const { id, apiVersion, kind, namespace, name } = resource;
+  const out: Mutable<ReportResource> =
+    namespace === undefined
+      ? { id, apiVersion, kind, name }
+      : { id, apiVersion, kind, namespace, name };
   const origin = resource.origin;
-  return {
-    id: resource.id,
-    apiVersion: resource.apiVersion,
-    kind: resource.kind,
-    ...(resource.namespace === undefined ? {} : { namespace: resource.namespace }),
-    name: resource.name,
-    ...(origin === undefined
-      ? {}
-      : {
-          source: {
-            file: origin.file,
-            line: origin.position.line,
-            column: origin.position.column,
-            documentIndex: origin.documentIndex,
-          },
-        }),
-  };
+  if (origin !== undefined) {
+    out.source = {
+      file: origin.file,
+      line: origin.position.line,
+      column: origin.position.column,
+      documentIndex: origin.documentIndex,
+    };
+  }
+  return out;
 }
 
 function locate(finding: EngineFinding): ReportLocation | undefined {
@@ -76,12 +76,16 @@ function locate(finding: EngineFinding): ReportLocation | undefined {
   return { file: origin.file, line: position.line, column: position.column };
 }
 
+const FINDING_ORDER = REPORT_KEY_ORDER.nested?.['findings'];
+const FIX_ORDER = FINDING_ORDER?.nested?.['fix'] ?? { keys: [] };
+const EXCEPTION_ORDER = FINDING_ORDER?.nested?.['exception'] ?? { keys: [] };
+
 function toReportFinding(
   finding: EngineFinding,
   exception: ReportException | undefined,
 ): ReportFinding {
-  const location = locate(finding);
-  return {
+  // Assigned in the report's key order (see key-order.ts), not spread: one per finding.
+  const out: Mutable<ReportFinding> = {
     controlId: finding.control.id,
     resourceId: finding.resource.id,
     status: exception === undefined ? finding.status : 'excepted',
@@ -89,14 +93,18 @@ function toReportFinding(
     messageId: finding.messageId,
     message: finding.message,
     path: finding.path,
-    ...(location === undefined ? {} : { location }),
-    ...(finding.evidence === undefined ? {} : { evidence: finding.evidence }),
-    ...(finding.status === 'failed' && exception === undefined
-      ? { remediation: finding.control.remediation }
-      : {}),
-    ...(finding.fix === undefined ? {} : { fix: finding.fix }),
-    ...(exception === undefined ? {} : { exception }),
   };
+  const location = locate(finding);
+  if (location !== undefined) out.location = location;
+  if (finding.evidence !== undefined) out.evidence = finding.evidence;
+  if (finding.status === 'failed' && exception === undefined) {
+    out.remediation = finding.control.remediation;
+  }
+  // Controls and exception files build these nested objects: put their keys in order here.
+  if (finding.fix !== undefined) out.fix = orderKeys(finding.fix, FIX_ORDER) as typeof finding.fix;
+  if (exception !== undefined)
+    out.exception = orderKeys(exception, EXCEPTION_ORDER) as typeof exception;
+  return out;
 }
 
 function statusOf(outcome: JudgedOutcome): ControlStatus {
@@ -194,8 +202,10 @@ export function buildReport(input: BuildReportInput): ScanReport {
   const memberships = membershipsOf(input.allFrameworks);
   const outcomes = evaluation.outcomes.map((outcome) => judged(outcome, exceptions));
   const outcomeById = new Map(outcomes.map((outcome) => [outcome.control.id, outcome]));
-  const findings = evaluation.findings.map((finding) =>
-    toReportFinding(finding, exceptions?.excepted.get(finding)),
+  const findings = markOrdered(
+    evaluation.findings.map((finding) =>
+      toReportFinding(finding, exceptions?.excepted.get(finding)),
+    ),
   );
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const finding of findings) if (finding.status === 'failed') bySeverity[finding.severity]++;
@@ -210,7 +220,7 @@ export function buildReport(input: BuildReportInput): ScanReport {
     scannedAt: input.scannedAt.toISOString(),
     durationMs: input.durationMs,
     inputs: input.inputs,
-    resources: input.resources.map(toReportResource),
+    resources: markOrdered(input.resources.map(toReportResource)),
     controls: outcomes.map((outcome) => toReportControl(outcome, memberships)),
     findings,
     frameworks: input.frameworks.map((framework) => toReportFramework(framework, outcomeById)),

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import {
   containersOf,
   describeContainer,
-  malformedContainerLists,
+  malformedContainerList,
 } from '../../src/model/containers.js';
 import { podSpecOf, podSpecPathOf, POD_SPEC_KINDS } from '../../src/model/workload.js';
 import { makeResource, workloadOf } from './make-resource.js';
@@ -78,8 +78,13 @@ test('containersOf yields every container list with kinds and paths, skipping ju
   ]);
   assert.equal(containersOf(spec, base, ['initContainers']).length, 1);
   assert.deepEqual(containersOf({ containers: 'x', initContainers: null }, []), []);
-  assert.deepEqual(
-    malformedContainerLists({ containers: 'x', initContainers: null, ephemeralContainers: {} }),
-    ['containers', 'ephemeralContainers'],
+  assert.equal(
+    malformedContainerList({ containers: 'x', initContainers: null, ephemeralContainers: {} }),
+    'containers',
   );
+  assert.equal(
+    malformedContainerList({ containers: [], initContainers: null, ephemeralContainers: {} }),
+    'ephemeralContainers',
+  );
+  assert.equal(malformedContainerList({ containers: [], initContainers: null }), undefined);
 });

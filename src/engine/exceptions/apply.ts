@@ -90,6 +90,21 @@ export function applyExceptions(
   const { active, warnings } = activeRules(rules, options.now);
   const inline = inlineLookup(options, warnings);
   const excepted = new Map<EngineFinding, ReportException>();
+  for (const finding of evaluation.findings) {
+    if (finding.status !== 'failed') continue;
+    const controlId = finding.control.id;
+    const fromFile = active.find((rule) => ruleMatches(rule, controlId, finding.resource));
+    const fromAnnotation = fromFile === undefined ? inline(finding.resource) : undefined;
+    const rule =
+      fromFile ??
+      (fromAnnotation !== undefined && ruleMatches(fromAnnotation, controlId, finding.resource)
+        ? fromAnnotation
+        : undefined);
+    if (rule !== undefined) excepted.set(finding, rule.exception);
+  }
+  const exceptedResources = new Map<string, number>();
+  // Most scans accept nothing: only then is it worth counting violations per control and resource.
+  if (excepted.size === 0) return { excepted, exceptedResources, warnings };
   // control id → resource → [failed findings, excepted findings]
   const pairs = new Map<string, Map<Resource, [number, number]>>();
   for (const finding of evaluation.findings) {
@@ -100,18 +115,8 @@ export function applyExceptions(
     const counts = byResource.get(finding.resource) ?? [0, 0];
     byResource.set(finding.resource, counts);
     counts[0]++;
-    const fromFile = active.find((rule) => ruleMatches(rule, controlId, finding.resource));
-    const fromAnnotation = fromFile === undefined ? inline(finding.resource) : undefined;
-    const rule =
-      fromFile ??
-      (fromAnnotation !== undefined && ruleMatches(fromAnnotation, controlId, finding.resource)
-        ? fromAnnotation
-        : undefined);
-    if (rule === undefined) continue;
-    excepted.set(finding, rule.exception);
-    counts[1]++;
+    if (excepted.has(finding)) counts[1]++;
   }
-  const exceptedResources = new Map<string, number>();
   for (const [controlId, byResource] of pairs) {
     let count = 0;
     for (const [failed, accepted] of byResource.values()) if (failed === accepted) count++;

@@ -189,12 +189,25 @@ function orderArray(value: readonly unknown[], order: KeyOrder): readonly unknow
   return changed ?? value;
 }
 
+/** Arrays whose items are known to be in key order already (see {@link markOrdered}). */
+const orderedArrays = new WeakSet<readonly unknown[]>();
+
+/**
+ * Records that every item of `items` was built in key order (as buildReport builds findings and
+ * resources), so serialising skips checking tens of thousands of items again. The array is
+ * readonly from here on; a changed copy is an ordinary array and is checked as usual.
+ */
+export function markOrdered<T extends readonly unknown[]>(items: T): T {
+  orderedArrays.add(items);
+  return items;
+}
+
 /**
  * `value` with its keys (and its nested objects' keys) in `order`. Objects already in order are
  * returned as they are, so a report built in order is serialised without being copied.
  */
 export function orderKeys(value: unknown, order: KeyOrder): unknown {
-  if (Array.isArray(value)) return orderArray(value, order);
+  if (Array.isArray(value)) return orderedArrays.has(value) ? value : orderArray(value, order);
   if (!isPlainObject(value)) return value;
   const known = knownKeysOf(order);
   if (isOrdered(value, order, known)) {
