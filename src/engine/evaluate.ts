@@ -61,6 +61,48 @@ interface ControlState {
   readonly control: Control;
   readonly counts: Record<PairStatus, number>;
   readonly skipReason: string | undefined;
+  /** Slot of the control's `where` in the per-resource memo when other controls share it, or -1. */
+  readonly whereSlot: number;
+}
+
+/** Per-resource answers of shared `where` predicates: 0 not asked yet, 1 matches, 2 does not. */
+type WhereMemo = Uint8Array;
+
+/**
+ * Gives each `where` predicate that several controls share (the same function object, as all
+ * flag controls of one control-plane component use) a memo slot, so it runs once per resource.
+ */
+function whereSlots(controls: readonly Control[]): Map<Control, number> {
+  const users = new Map<(resource: Resource) => boolean, Control[]>();
+  for (const control of controls) {
+    const where = control.match.where;
+    if (where === undefined) continue;
+    const list = users.get(where);
+    if (list === undefined) users.set(where, [control]);
+    else list.push(control);
+  }
+  const slots = new Map<Control, number>();
+  let next = 0;
+  for (const list of users.values()) {
+    if (list.length < 2) continue;
+    for (const control of list) slots.set(control, next);
+    next += 1;
+  }
+  return slots;
+}
+
+/** Whether `resource` passes the control's `where` (asked once per resource when shared). */
+function matchesWhere(state: ControlState, resource: Resource, memo: WhereMemo): boolean {
+  const where = state.control.match.where;
+  if (where === undefined) return true;
+  const slot = state.whereSlot;
+  if (slot < 0) return where(resource);
+  let answer = memo[slot];
+  if (answer === 0) {
+    answer = where(resource) ? 1 : 2;
+    memo[slot] = answer;
+  }
+  return answer === 1;
 }
 
 function controlError(state: ControlState, resource: Resource, error: unknown): EngineFinding {
@@ -80,11 +122,12 @@ function judgePair(
   resource: Resource,
   context: ScanContext,
   findings: EngineFinding[],
+  memo: WhereMemo,
 ): void {
   const { control, counts } = state;
   let result;
   try {
-    if (control.match.where !== undefined && !control.match.where(resource)) return;
+    if (!matchesWhere(state, resource, memo)) return;
     result = control.check(resource, context);
   } catch (error) {
     counts.error++;
@@ -158,14 +201,20 @@ export function evaluate(
   options: EvaluateOptions = {},
 ): Evaluation {
   const findings: EngineFinding[] = [];
+  const slots = whereSlots(controls);
   const states: ControlState[] = controls.map((control) => ({
     control,
     counts: { passed: 0, failed: 0, skipped: 0, error: 0 },
     skipReason: controlSkipReason(control, context),
+    whereSlot: slots.get(control) ?? -1,
   }));
+  const memo: WhereMemo = new Uint8Array(new Set(slots.values()).size);
   const statesFor = controlsByKind(states);
   resources.forEach((resource, index) => {
-    for (const state of statesFor(resource.kind)) judgePair(state, resource, context, findings);
+    memo.fill(0);
+    for (const state of statesFor(resource.kind)) {
+      judgePair(state, resource, context, findings, memo);
+    }
     if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === resources.length) {
       options.onProgress?.(index + 1, resources.length);
     }

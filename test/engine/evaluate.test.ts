@@ -75,6 +75,44 @@ describe('evaluate', () => {
     assert.equal(result.evaluations, 1);
   });
 
+  it('asks a where-predicate shared by several controls once per resource, with the same answers', () => {
+    const asked: string[] = [];
+    const shared = (r: { name: string }): boolean => {
+      asked.push(r.name);
+      return r.name !== 'good';
+    };
+    const own = (r: { name: string }): boolean => {
+      asked.push(`own:${r.name}`);
+      return true;
+    };
+    const controls = ['a', 'b', 'c'].map((id) => ({
+      ...flagControl(id, 'high'),
+      match: { kinds: ['Pod'], where: shared },
+    }));
+    const alone = { ...flagControl('alone', 'low'), match: { kinds: ['Pod'], where: own } };
+    const result = evaluate([good, bad], [...controls, alone], context([good, bad]));
+    assert.deepEqual(asked, ['good', 'own:good', 'bad', 'own:bad']);
+    for (const outcome of result.outcomes.slice(0, 3)) {
+      assert.deepEqual(outcome.counts, { passed: 0, failed: 1, skipped: 0, error: 0 });
+    }
+    assert.deepEqual(result.outcomes[3]?.counts, { passed: 1, failed: 1, skipped: 0, error: 0 });
+  });
+
+  it('turns a throwing shared where-predicate into an error for each control that uses it', () => {
+    const shared = (): boolean => {
+      throw new RangeError('where broke');
+    };
+    const controls = ['a', 'b'].map((id) => ({
+      ...flagControl(id, 'high'),
+      match: { kinds: ['Pod'], where: shared },
+    }));
+    const result = evaluate([bad], controls, context([bad]));
+    for (const outcome of result.outcomes) {
+      assert.deepEqual(outcome.counts, { passed: 0, failed: 0, skipped: 0, error: 1 });
+    }
+    assert.equal(result.findings.filter((f) => f.message.includes('where broke')).length, 2);
+  });
+
   it('matches every kind with *', () => {
     const any = flagControl('any', 'low', { match: { kinds: ['*'] } });
     const result = evaluate([good, service], [any], context([good, service]));

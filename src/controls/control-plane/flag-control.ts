@@ -89,6 +89,21 @@ function checkFlags<M extends string>(
  * (`/etc/kubernetes/manifests/*.yaml`) are judged as files and in a live cluster alike. Unless
  * the spec gives its own examples, they are static Pods running the rule's example flags.
  */
+/**
+ * One `where` per component, shared by all of its flag controls: the engine asks a shared
+ * predicate once per resource (see evaluate.ts), not once per control.
+ */
+const runsComponentPredicates = new Map<Component, (resource: Resource) => boolean>();
+
+function runsComponent(component: Component): (resource: Resource) => boolean {
+  let predicate = runsComponentPredicates.get(component);
+  if (predicate === undefined) {
+    predicate = (resource) => invocationsOf(resource, component).length > 0;
+    runsComponentPredicates.set(component, predicate);
+  }
+  return predicate;
+}
+
 export function defineFlagControl<M extends string>(
   spec: FlagControlSpec<M>,
 ): ControlDefinition<M> {
@@ -101,10 +116,7 @@ export function defineFlagControl<M extends string>(
     ...definition,
     ...(shown === undefined ? {} : { examples: shown }),
     // Only workloads that run the component are judged; the rest would count as passing.
-    match: {
-      kinds: WORKLOAD_KINDS,
-      where: (resource) => invocationsOf(resource, component).length > 0,
-    },
+    match: { kinds: WORKLOAD_KINDS, where: runsComponent(component) },
     messages: rule.messages,
     check: (resource, context) => checkFlags(spec, resource, context),
   });
