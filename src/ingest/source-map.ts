@@ -1,5 +1,12 @@
 import type { JsonPath } from '../core/json-path.js';
 import type { Position, SourceMap } from '../model/resource.js';
+import {
+  keyNameAt,
+  TAPE_BLOCK_MAP,
+  TAPE_FLOW_MAP,
+  TAPE_SCALAR,
+  TAPE_SEQUENCE,
+} from './fast-yaml.js';
 
 /**
  * What the parser listener records for one document: per node, in the order the parser opened
@@ -20,6 +27,11 @@ export interface DocumentText {
 }
 
 type Located = { readonly position: Position; readonly exact: boolean } | undefined;
+
+/** The source map of a parsed document, which can narrow itself to a subtree (List items). */
+export interface DocumentSourceMap extends SourceMap {
+  child(prefix: JsonPath): DocumentSourceMap;
+}
 
 /** A key node and the value node that follows it in a mapping. */
 interface Pair {
@@ -257,7 +269,7 @@ export class NodeIndex {
  * Mapping values are located at their key (`securityContext:` is the line a user edits),
  * sequence items at the item.
  */
-export class RecordedSourceMap implements SourceMap {
+export class RecordedSourceMap implements DocumentSourceMap {
   private readonly index: () => NodeIndex | undefined;
   private readonly root: number;
   private readonly prefix: JsonPath;
@@ -281,5 +293,99 @@ export class RecordedSourceMap implements SourceMap {
   /** A map for the subtree at `prefix` (List items), sharing this document's index. */
   child(prefix: JsonPath): RecordedSourceMap {
     return new RecordedSourceMap(this.index, this.root, [...this.prefix, ...prefix]);
+  }
+}
+
+/**
+ * Navigation over the tape written by the fast reader (fast-yaml.ts). It answers exactly as a
+ * {@link NodeIndex} over the same document would: mapping values at their key, sequence items at
+ * their first character, the root where the content starts. Key names are read back from the
+ * text, and line starts are computed, only when a position is first asked for.
+ */
+export class TapeIndex {
+  private readonly doc: DocumentText;
+  private readonly tape: Int32Array;
+  private readonly root: number;
+  private keys: Map<number, Map<string, number>> | undefined;
+  private lineStarts: number[] | undefined;
+
+  constructor(doc: DocumentText, tape: Int32Array, root: number) {
+    this.doc = doc;
+    this.tape = tape;
+    this.root = root;
+  }
+
+  /** File position (1-based) of a document offset. */
+  positionOf(offset: number): Position {
+    return positionAt(this.doc, offset, (this.lineStarts ??= lineStartsOf(this.doc.text)));
+  }
+
+  /** Offset of the deepest node on `path` that exists, and whether that is all of it. */
+  locate(path: JsonPath): { offset: number; exact: boolean } {
+    let node = 0;
+    let anchor = this.root;
+    for (const segment of path) {
+      const entry = this.entryOf(node, segment);
+      if (entry === undefined) return { offset: anchor, exact: false };
+      anchor = this.tape[entry] ?? anchor;
+      node = entry + 1;
+    }
+    return { offset: anchor, exact: true };
+  }
+
+  /** Tape index of the entry for `segment` in the collection at `node`. */
+  private entryOf(node: number, segment: string | number): number | undefined {
+    const kind = this.tape[node];
+    if (kind === TAPE_SEQUENCE) {
+      if (typeof segment !== 'number') return undefined;
+      const end = this.tape[node + 1] ?? 0;
+      let index = 0;
+      for (let entry = node + 2; entry < end; entry = this.after(entry + 1)) {
+        if (index === segment) return entry;
+        index += 1;
+      }
+      return undefined;
+    }
+    if (kind !== TAPE_BLOCK_MAP && kind !== TAPE_FLOW_MAP) return undefined;
+    if (typeof segment !== 'string') return undefined;
+    return this.keysOf(node, kind === TAPE_FLOW_MAP).get(segment);
+  }
+
+  private keysOf(node: number, flow: boolean): Map<string, number> {
+    this.keys ??= new Map();
+    const cached = this.keys.get(node);
+    if (cached !== undefined) return cached;
+    const keys = new Map<string, number>();
+    const end = this.tape[node + 1] ?? 0;
+    for (let entry = node + 2; entry < end; entry = this.after(entry + 1)) {
+      keys.set(keyNameAt(this.doc.text, this.tape[entry] ?? 0, flow), entry);
+    }
+    this.keys.set(node, keys);
+    return keys;
+  }
+
+  /** Tape index just past the node at `node`. */
+  private after(node: number): number {
+    return this.tape[node] === TAPE_SCALAR ? node + 1 : (this.tape[node + 1] ?? node + 1);
+  }
+}
+
+/** A {@link DocumentSourceMap} over a {@link TapeIndex}, for the document or a subtree of it. */
+export class TapeSourceMap implements DocumentSourceMap {
+  private readonly index: TapeIndex;
+  private readonly prefix: JsonPath;
+
+  constructor(index: TapeIndex, prefix: JsonPath = []) {
+    this.index = index;
+    this.prefix = prefix;
+  }
+
+  locate(path: JsonPath): Located {
+    const found = this.index.locate(this.prefix.length === 0 ? path : [...this.prefix, ...path]);
+    return { position: this.index.positionOf(found.offset), exact: found.exact };
+  }
+
+  child(prefix: JsonPath): TapeSourceMap {
+    return new TapeSourceMap(this.index, [...this.prefix, ...prefix]);
   }
 }

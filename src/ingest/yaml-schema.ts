@@ -91,6 +91,57 @@ export function parseGoFloat(text: string): number | undefined {
   return YAML_STYLE_FLOAT.test(plain) ? Number(plain) : undefined;
 }
 
+function nullWord(data: string): boolean {
+  return data.length <= 4 && NULLS.has(data);
+}
+
+function boolWord(data: string): boolean | undefined {
+  return data.length <= 5 ? BOOLEANS.get(data) : undefined;
+}
+
+function intWord(data: string): number | undefined {
+  return isDigitOrSign(data.charCodeAt(0)) ? parseGoInteger(data) : undefined;
+}
+
+function floatWord(data: string): number | undefined {
+  const first = data.charCodeAt(0);
+  return first === 0x2e || isDigitOrSign(first) ? parseGoFloat(data) : undefined;
+}
+
+/** First characters of the null, bool, int and float words; anything else stays a string. */
+const MAY_RESOLVE = new Uint8Array(128);
+for (const char of '~nNyYoOtTfF.+-0123456789') MAY_RESOLVE[char.charCodeAt(0)] = 1;
+
+/** `0` or a decimal without sign or leading zero that fits a double exactly: the common case. */
+function isShortDecimal(data: string): boolean {
+  const length = data.length;
+  if (length === 0 || length > 15) return false;
+  const first = data.charCodeAt(0);
+  if (first === 0x30) return length === 1;
+  for (let index = 0; index < length; index += 1) {
+    const code = data.charCodeAt(index);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+/**
+ * The value of a plain (unquoted) scalar under {@link KUBERNETES_YAML_SCHEMA}'s implicit types,
+ * tried in the schema's order: null, bool, int, float, else the string itself. `<<` (a merge key)
+ * is left to the caller.
+ */
+export function resolvePlainScalar(data: string): string | number | boolean | null {
+  const first = data.charCodeAt(0);
+  if (first >= 128 || MAY_RESOLVE[first] === 0) return data;
+  if (isShortDecimal(data)) return Number(data);
+  if (nullWord(data)) return null;
+  const bool = boolWord(data);
+  if (bool !== undefined) return bool;
+  const int = intWord(data);
+  if (int !== undefined) return int;
+  return floatWord(data) ?? data;
+}
+
 /*
  * js-yaml calls `resolve` and then, immediately and only on success, `construct` with the same
  * string; remembering the parsed number avoids parsing it twice on the hot path.
@@ -99,22 +150,20 @@ let resolvedNumber = 0;
 
 const nullType = new Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (data: unknown) =>
-    data === null || (typeof data === 'string' && data.length <= 4 && NULLS.has(data)),
+  resolve: (data: unknown) => data === null || (typeof data === 'string' && nullWord(data)),
   construct: () => null,
 });
 
 const boolType = new Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && data.length <= 5 && BOOLEANS.has(data),
+  resolve: (data: unknown) => typeof data === 'string' && boolWord(data) !== undefined,
   construct: (data: string) => BOOLEANS.get(data) === true,
 });
 
 const intType = new Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
   resolve: (data: unknown) => {
-    if (typeof data !== 'string' || !isDigitOrSign(data.charCodeAt(0))) return false;
-    const value = parseGoInteger(data);
+    const value = typeof data === 'string' ? intWord(data) : undefined;
     if (value === undefined) return false;
     resolvedNumber = value;
     return true;
@@ -125,10 +174,7 @@ const intType = new Type('tag:yaml.org,2002:int', {
 const floatType = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
   resolve: (data: unknown) => {
-    if (typeof data !== 'string') return false;
-    const first = data.charCodeAt(0);
-    if (first !== 0x2e && !isDigitOrSign(first)) return false;
-    const value = parseGoFloat(data);
+    const value = typeof data === 'string' ? floatWord(data) : undefined;
     if (value === undefined) return false;
     resolvedNumber = value;
     return true;

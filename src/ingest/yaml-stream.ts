@@ -1,8 +1,9 @@
 import { load, YAMLException } from 'js-yaml';
 import type { LoadOptions, State } from 'js-yaml';
 import type { Position } from '../model/resource.js';
-import { NodeIndex, RecordedSourceMap } from './source-map.js';
-import type { DocumentText, NodeRecord } from './source-map.js';
+import { readFastYaml } from './fast-yaml.js';
+import { NodeIndex, RecordedSourceMap, TapeIndex, TapeSourceMap } from './source-map.js';
+import type { DocumentSourceMap, DocumentText, NodeRecord } from './source-map.js';
 import { splitDocuments } from './split-documents.js';
 import type { DocumentChunk } from './split-documents.js';
 import type { IngestIssue } from './types.js';
@@ -16,7 +17,7 @@ export interface ParsedDocument {
   readonly value: unknown;
   /** Where the document's content starts. */
   readonly position: Position;
-  readonly sourceMap: RecordedSourceMap;
+  readonly sourceMap: DocumentSourceMap;
 }
 
 export interface ParsedStream {
@@ -27,6 +28,11 @@ export interface ParsedStream {
 export interface ParseOptions {
   /** Record node positions while parsing (default true); off only for measurements. */
   readonly recordPositions?: boolean;
+  /**
+   * Try the fast reader (fast-yaml.ts) before js-yaml (default true); off only for measurements
+   * and for tests that compare the two.
+   */
+  readonly fastPath?: boolean;
 }
 
 /** js-yaml's parser state as the listener sees it; these fields are not in its type definitions. */
@@ -166,11 +172,25 @@ function issueFor(
   return { code, severity: 'error', message: `${where}: ${detail}`, file, ...at };
 }
 
-function parseChunk(
+/**
+ * Parses one document: with the fast reader when it is sure of the result, else with js-yaml.
+ * Returns undefined for an empty (or null) document.
+ */
+export function parseChunk(
   chunk: DocumentChunk,
   file: string,
-  record: boolean,
+  options: ParseOptions = {},
 ): ParsedDocument | IngestIssue | undefined {
+  const record = options.recordPositions ?? true;
+  const fast = options.fastPath === false ? undefined : readFastYaml(chunk.text);
+  if (fast !== undefined) {
+    if (fast.value === null) return undefined;
+    const sourceMap = record
+      ? new TapeSourceMap(new TapeIndex(chunk, fast.tape, fast.root))
+      : new RecordedSourceMap(() => undefined);
+    const position = positionIn(chunk, fast.root);
+    return { index: chunk.index, value: fast.value, position, sourceMap };
+  }
   const recorder = createRecorder(YAML_LIMITS.maxDepth, YAML_LIMITS.maxNodes, false);
   let value: unknown;
   try {
@@ -245,11 +265,10 @@ export function parseYamlStream(
     const json = parseJson(text, file);
     if (json !== undefined) return json;
   }
-  const record = options.recordPositions ?? true;
   const documents: ParsedDocument[] = [];
   const issues: IngestIssue[] = [];
   for (const chunk of splitDocuments(text)) {
-    const parsed = parseChunk(chunk, file, record);
+    const parsed = parseChunk(chunk, file, options);
     if (parsed === undefined) continue;
     if ('code' in parsed) issues.push(parsed);
     else documents.push(parsed);
