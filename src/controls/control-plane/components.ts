@@ -50,20 +50,52 @@ function isListLike(value: unknown): boolean {
   return typeof value === 'string' || (Array.isArray(value) && value.length > 0);
 }
 
+/** What every component check reads from one container, worked out once per container. */
+interface ContainerCommand {
+  readonly commandPath: JsonPath;
+  readonly argsPath: JsonPath;
+  /** The words of command then args. */
+  readonly tokens: readonly CommandToken[];
+  /** The program the image names (its entrypoint when there is no command). */
+  readonly imageProgram: string | undefined;
+  readonly anchor: JsonPath;
+  readonly hasCommand: boolean;
+}
+
+/** Four components are looked for in every container of every workload: split its command once. */
+const commandCache = new WeakMap<ContainerRef, ContainerCommand>();
+
+function commandOf(ref: ContainerRef): ContainerCommand {
+  let found = commandCache.get(ref);
+  if (found === undefined) {
+    const commandPath = [...ref.path, 'command'];
+    const argsPath = [...ref.path, 'args'];
+    const command = ref.container['command'];
+    const args = ref.container['args'];
+    const hasCommand = isListLike(command);
+    found = {
+      commandPath,
+      argsPath,
+      tokens: [...tokensOf(command, commandPath), ...tokensOf(args, argsPath)],
+      imageProgram: hasCommand ? undefined : imageProgram(ref.container['image']),
+      anchor: hasCommand ? commandPath : isListLike(args) ? argsPath : ref.path,
+      hasCommand,
+    };
+    commandCache.set(ref, found);
+  }
+  return found;
+}
+
 function invocationOf(ref: ContainerRef, component: Component): ComponentInvocation | undefined {
-  const commandPath = [...ref.path, 'command'];
-  const argsPath = [...ref.path, 'args'];
-  const command = ref.container['command'];
-  const args = ref.container['args'];
-  const tokens = [...tokensOf(command, commandPath), ...tokensOf(args, argsPath)];
+  const { tokens, anchor, argsPath, hasCommand } = commandOf(ref);
   const start = flagsStart(tokens, component);
-  const anchor = isListLike(command) ? commandPath : isListLike(args) ? argsPath : ref.path;
   if (start !== -1) {
     return { component, container: ref, flags: parseFlags(tokens.slice(start)), anchor };
   }
   // Without a command the image's entrypoint runs: the binary itself, with args as its flags.
-  if (!isListLike(command) && imageProgram(ref.container['image']) === component) {
-    return { component, container: ref, flags: parseFlags(tokensOf(args, argsPath)), anchor };
+  if (!hasCommand && commandOf(ref).imageProgram === component) {
+    const flags = parseFlags(tokensOf(ref.container['args'], argsPath));
+    return { component, container: ref, flags, anchor };
   }
   return undefined;
 }
@@ -89,8 +121,9 @@ export function invocationsOf(
     invocations =
       pod === undefined
         ? []
-        : containersOf(pod.spec, pod.path, ['containers']).flatMap(
-            (ref) => invocationOf(ref, component) ?? [],
+        : // The cached refs of every list (so commandOf's cache holds), main containers only.
+          containersOf(pod.spec, pod.path).flatMap((ref) =>
+            ref.kind === 'containers' ? (invocationOf(ref, component) ?? []) : [],
           );
     byComponent.set(component, invocations);
   }
