@@ -25,14 +25,19 @@ export function containersOf(
   specPath: JsonPath,
   kinds: readonly ContainerListKind[] = CONTAINER_LISTS,
 ): readonly ContainerRef[] {
-  // The full list is asked for by most controls: remember it per pod spec (same spec, same path).
-  if (kinds !== CONTAINER_LISTS) return collectContainers(spec, specPath, kinds);
+  // Most controls ask for the full list: remember it per pod spec (same spec, same path).
   const cached = containerCache.get(spec);
+  let refs: readonly ContainerRef[];
   // A YAML alias can put one spec object at two paths: only reuse a list built for this path.
-  if (cached !== undefined && samePath(cached.specPath, specPath)) return cached.refs;
-  const refs = Object.freeze(collectContainers(spec, specPath, kinds));
-  containerCache.set(spec, { specPath, refs });
-  return refs;
+  if (cached !== undefined && samePath(cached.specPath, specPath)) {
+    refs = cached.refs;
+  } else {
+    refs = Object.freeze(collectContainers(spec, specPath, CONTAINER_LISTS));
+    containerCache.set(spec, { specPath, refs });
+  }
+  if (kinds === CONTAINER_LISTS) return refs;
+  // Some of the lists: the same ref objects (callers may remember things per ref), in `kinds` order.
+  return kinds.flatMap((kind) => refs.filter((ref) => ref.kind === kind));
 }
 
 const containerCache = new WeakMap<object, { specPath: JsonPath; refs: readonly ContainerRef[] }>();

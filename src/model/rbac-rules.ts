@@ -78,7 +78,19 @@ function resourceMatches(
  * resourceNames restricts the rule to requests naming one of those objects.
  */
 export function ruleAllows(rule: PolicyRule, request: RbacRequest): boolean {
-  if (!rule.verbs.includes('*') && !rule.verbs.includes(request.verb)) return false;
+  return ruleAllowsVerb(rule, request.verb) && ruleCovers(rule, request);
+}
+
+/** Whether `rule` grants `verb` (on whatever it covers). */
+export function ruleAllowsVerb(rule: PolicyRule, verb: string): boolean {
+  return rule.verbs.includes('*') || rule.verbs.includes(verb);
+}
+
+/**
+ * Whether `rule` covers the object `request` names (API group, resource, subresource, name),
+ * whatever the verb: {@link ruleAllows} without the verb, for callers that try many verbs.
+ */
+export function ruleCovers(rule: PolicyRule, request: Omit<RbacRequest, 'verb'>): boolean {
   if (!rule.apiGroups.includes('*') && !rule.apiGroups.includes(request.group)) return false;
   if (!resourceMatches(rule, request.resource, request.subresource)) return false;
   if (rule.resourceNames.length === 0) return true;

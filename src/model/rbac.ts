@@ -9,7 +9,7 @@ import {
   type SourcedRule,
 } from './rbac-rules.js';
 
-export { ruleAllows, parsePolicyRule } from './rbac-rules.js';
+export { ruleAllows, ruleAllowsVerb, ruleCovers, parsePolicyRule } from './rbac-rules.js';
 export type { PolicyRule, RbacRequest, SourcedRule } from './rbac-rules.js';
 
 /** Who a binding grants to: `User`, `Group` or `ServiceAccount` (other kinds are kept as written). */

@@ -93,7 +93,10 @@ export function applyExceptions(
   for (const finding of evaluation.findings) {
     if (finding.status !== 'failed') continue;
     const controlId = finding.control.id;
-    const fromFile = active.find((rule) => ruleMatches(rule, controlId, finding.resource));
+    const fromFile =
+      active.length === 0
+        ? undefined
+        : active.find((rule) => ruleMatches(rule, controlId, finding.resource));
     const fromAnnotation = fromFile === undefined ? inline(finding.resource) : undefined;
     const rule =
       fromFile ??
