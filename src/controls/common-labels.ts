@@ -65,7 +65,7 @@ spec:
   aliases: { kubescape: ['C-0077'] },
   messages: {
     'no-common-label':
-      'The {where} has none of the common labels (app.kubernetes.io/name, instance, … unless configured otherwise).',
+      'The {where} has none of the common labels (app.kubernetes.io/name, instance, ... unless configured otherwise).',
   },
   remediation:
     'Add at least app.kubernetes.io/name and app.kubernetes.io/instance (plus version, component, part-of and managed-by where they apply) to the workload and its pod template.',

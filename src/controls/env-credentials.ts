@@ -133,7 +133,7 @@ export default defineControl({
   id: 'env-credentials',
   title: 'Credentials in environment variables or ConfigMaps',
   description:
-    'Flags literal environment variable values and ConfigMap entries that look like credentials: secret-like names (PASSWORD, TOKEN, API_KEY, …) with a literal value, well-known token formats (AWS, GitHub, private keys, …) and random-looking keys; spec.sensitiveKeyNames and spec.sensitiveValuePatterns of the controls configuration add names and formats. Manifests are widely readable and versioned, so anything written in them is effectively public.',
+    'Flags literal environment variable values and ConfigMap entries that look like credentials: secret-like names (PASSWORD, TOKEN, API_KEY, ...) with a literal value, well-known token formats (AWS, GitHub, private keys, ...) and random-looking keys; spec.sensitiveKeyNames and spec.sensitiveValuePatterns of the controls configuration add names and formats. Manifests are widely readable and versioned, so anything written in them is effectively public.',
   severity: 'high',
   match: { kinds: [...WORKLOAD_KINDS, 'ConfigMap'] },
   aliases: {

@@ -81,7 +81,7 @@ export function exposuresOf(resource: Resource, context: ScanContext): Exposure[
   const routed = (kind: string, backends: (r: Resource) => string[]): void => {
     for (const route of context.resources.byKindInNamespace(kind, resource.namespace))
       for (const name of backends(route))
-        if (names.has(name)) out.push({ how: `${kind} ${route.name} → Service ${name}` });
+        if (names.has(name)) out.push({ how: `${kind} ${route.name} -> Service ${name}` });
   };
   routed('Ingress', ingressBackends);
   for (const kind of ROUTE_KINDS) routed(kind, routeBackends);

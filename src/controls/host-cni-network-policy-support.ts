@@ -9,5 +9,5 @@ export default defineRequirementControl({
   requires: 'host',
   aliases: { kubescape: ['C-0205', 'C-0230'], cis: ['5.3.1'] },
   remediation:
-    'Use a CNI plugin that enforces NetworkPolicy (Calico, Cilium, Antrea, …) or add a policy engine to the one you run.',
+    'Use a CNI plugin that enforces NetworkPolicy (Calico, Cilium, Antrea, ...) or add a policy engine to the one you run.',
 });

@@ -49,7 +49,7 @@ export default defineControl({
       'The {container} uses an image without a tag or digest ({image}), which means "latest".',
   },
   remediation:
-    'Reference images by an immutable version tag, or better by digest (image@sha256:…), and update the reference deliberately when a new version is released.',
+    'Reference images by an immutable version tag, or better by digest (image@sha256:...), and update the reference deliberately when a new version is released.',
   examples,
   check: (resource) =>
     judgeContainers(resource, (ref): Violation<MessageId>[] => {

@@ -62,7 +62,7 @@ subjects:
         binding: resource.name,
       },
       path,
-      evidence: `${describeSubject(subject)} → ${binding.kind} ${resource.name} → ClusterRole cluster-admin`,
+      evidence: `${describeSubject(subject)} -> ${binding.kind} ${resource.name} -> ClusterRole cluster-admin`,
     }));
   },
 });

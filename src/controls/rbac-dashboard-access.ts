@@ -63,7 +63,7 @@ subjects:
         role: ref.name,
         scope: describeScope(binding),
       };
-      const evidence = `${describeSubject(subject)} → ${binding.kind} ${resource.name} → ${ref.kind} ${ref.name}`;
+      const evidence = `${describeSubject(subject)} -> ${binding.kind} ${resource.name} -> ${ref.kind} ${ref.name}`;
       if (isDashboardAccount && ref.kind === 'ClusterRole' && ref.name === 'cluster-admin')
         return [{ messageId: 'dashboard-admin', data, path, evidence }];
       if (!isDashboardAccount && DASHBOARD.test(ref.name))

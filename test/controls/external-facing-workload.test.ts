@@ -52,7 +52,7 @@ controlTester.run(control, {
         ),
       ],
       violations: [
-        { messageId: 'exposed', path: ['metadata'], evidence: 'Ingress r → Service web' },
+        { messageId: 'exposed', path: ['metadata'], evidence: 'Ingress r -> Service web' },
       ],
     },
     {
@@ -66,7 +66,7 @@ controlTester.run(control, {
         {
           messageId: 'exposed',
           path: ['metadata'],
-          evidence: 'Service web (NodePort); HTTPRoute r → Service web',
+          evidence: 'Service web (NodePort); HTTPRoute r -> Service web',
           data: { how: 'Service web (NodePort)', more: ' and 1 more' },
         },
       ],
@@ -83,7 +83,7 @@ controlTester.run(control, {
         ),
       ],
       violations: [
-        { messageId: 'exposed', path: ['metadata'], evidence: 'VirtualService r → Service web' },
+        { messageId: 'exposed', path: ['metadata'], evidence: 'VirtualService r -> Service web' },
       ],
     },
   ],

@@ -23,7 +23,7 @@ runRbacControlTests(control, {
           messageId: 'risky-grant',
           path: ['subjects', 0],
           evidence:
-            'User system:anonymous → ClusterRoleBinding b → ClusterRole metrics → rules[0]: get /metrics',
+            'User system:anonymous -> ClusterRoleBinding b -> ClusterRole metrics -> rules[0]: get /metrics',
         },
       ],
     },

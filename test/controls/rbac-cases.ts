@@ -136,7 +136,7 @@ export function runRbacControlTests(control: Control, cases: RbacCases): void {
     ...(cases.valid ?? []),
   ];
   const chain = (subject: Obj, kind: string, binding: string) =>
-    `${describe(subject, ns)} → ${kind} ${binding} → ClusterRole risky → rules[1]: ${cases.grant}`;
+    `${describe(subject, ns)} -> ${kind} ${binding} -> ClusterRole risky -> rules[1]: ${cases.grant}`;
   const invalid: InvalidCase[] = [
     {
       name: 'ClusterRoleBinding: one finding per subject',

@@ -46,7 +46,7 @@ controlTester.run(control, {
         {
           messageId: 'cluster-admin-bound',
           path: ['subjects', 0],
-          evidence: 'User alice → ClusterRoleBinding ops-admin → ClusterRole cluster-admin',
+          evidence: 'User alice -> ClusterRoleBinding ops-admin -> ClusterRole cluster-admin',
           data: {
             subject: 'User alice',
             scope: 'cluster-wide',

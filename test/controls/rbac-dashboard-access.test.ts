@@ -36,7 +36,7 @@ controlTester.run(control, {
           messageId: 'dashboard-admin',
           path: ['subjects', 0],
           evidence:
-            'ServiceAccount kubernetes-dashboard/kubernetes-dashboard → ClusterRoleBinding dash-admin → ClusterRole cluster-admin',
+            'ServiceAccount kubernetes-dashboard/kubernetes-dashboard -> ClusterRoleBinding dash-admin -> ClusterRole cluster-admin',
         },
       ],
     },

@@ -32,7 +32,7 @@ runRbacControlTests(control, {
           messageId: 'risky-grant',
           path: ['subjects', 0],
           evidence:
-            'ServiceAccount shop/default → RoleBinding b → ClusterRole reader → rules[0]: get pods',
+            'ServiceAccount shop/default -> RoleBinding b -> ClusterRole reader -> rules[0]: get pods',
         },
       ],
     },

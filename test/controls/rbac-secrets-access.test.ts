@@ -62,7 +62,7 @@ runRbacControlTests(control, {
           messageId: 'risky-grant',
           path: ['subjects', 0],
           evidence:
-            'User alice → ClusterRoleBinding b → ClusterRole agg (aggregated from ClusterRole piece) → rules[0]: watch secrets',
+            'User alice -> ClusterRoleBinding b -> ClusterRole agg (aggregated from ClusterRole piece) -> rules[0]: watch secrets',
         },
       ],
     },

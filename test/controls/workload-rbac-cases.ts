@@ -52,9 +52,9 @@ export interface WorkloadRbacCases {
 
 const SA_PATH = ['spec', 'template', 'spec', 'serviceAccountName'];
 
-/** Shared table for the workload → ServiceAccount → RBAC controls. */
+/** Shared table for the workload -> ServiceAccount -> RBAC controls. */
 export function runWorkloadRbacTests(control: Control, cases: WorkloadRbacCases): void {
-  const evidence = `ServiceAccount team/web → ClusterRoleBinding bind-granted → ClusterRole granted → rules[0]: ${cases.grant}`;
+  const evidence = `ServiceAccount team/web -> ClusterRoleBinding bind-granted -> ClusterRole granted -> rules[0]: ${cases.grant}`;
   controlTester.run(control, {
     valid: [
       { name: 'no bindings at all', object: deploymentAs('web') },

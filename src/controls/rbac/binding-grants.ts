@@ -53,7 +53,7 @@ export function grantChain(grant: BindingGrant, what: string): string {
     `${grant.binding.kind} ${grant.binding.resource.name}`,
     `${grant.binding.roleRef?.kind ?? 'Role'} ${grant.binding.roleRef?.name ?? '?'}${source}`,
     `${pathText(grant.rulePath)}: ${what}`,
-  ].join(' → ');
+  ].join(' -> ');
 }
 
 const BOOTSTRAP_LABEL = 'kubernetes.io/bootstrapping';

@@ -58,7 +58,7 @@ export function subjectRuleChain(held: SubjectRule, what: string): string {
     `${held.binding.kind} ${held.binding.name}`,
     `${held.role.kind} ${held.role.name}${aggregated}`,
     `${rule}: ${what}`,
-  ].join(' → ');
+  ].join(' -> ');
 }
 
 type WorkloadRbacMessage = 'token-grants';
