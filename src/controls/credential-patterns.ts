@@ -68,13 +68,26 @@ const VALUE_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['password in URL', /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@$]+:[^\s/@$]+@/i],
 ];
 
+/**
+ * Variable and key names repeat across thousands of containers and ConfigMaps (LOG_LEVEL, PORT,
+ * …), and several controls ask about each: normalise each name once. Bounded, since names come
+ * from the scanned input.
+ */
+const normalizedNames = new Map<string, string>();
+const MAX_NORMALIZED_NAMES = 20_000;
+
 /** `dbPassword`, `db-password`, `db.password` → `DB_PASSWORD`. */
 export function normalizeName(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .toUpperCase()
-    .replace(/^_+|_+$/g, '');
+  let normalized = normalizedNames.get(name);
+  if (normalized === undefined) {
+    normalized = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/[^A-Za-z0-9]+/g, '_')
+      .toUpperCase()
+      .replace(/^_+|_+$/g, '');
+    if (normalizedNames.size < MAX_NORMALIZED_NAMES) normalizedNames.set(name, normalized);
+  }
+  return normalized;
 }
 
 function hasExtraWord(normalized: string, rules: CredentialRules): boolean {
