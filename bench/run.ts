@@ -2,8 +2,9 @@
  * `npm run bench`: scan-engine figures on generated manifests (1k / 10k / 50k resources) and on
  * the real manifests in ../shared/corpus/manifests. Prints figures; asserts nothing.
  * Target (issue 2): 10,000 resources, every built-in control, JSON out, ≤ 1.0 s wall, ≤ 300 MB RSS.
- * Columns: all controls end to end (wall, CPU, RSS), then the 12 essential controls the target
- * was first set for; `cpu ms` tells load on a shared machine apart from real cost.
+ * Columns: all controls end to end (median wall of 3 runs up to 10k resources and the best of
+ * them, median CPU, peak RSS), then the 12 essential controls the target was first set for;
+ * `cpu ms` tells load on a shared machine apart from real cost.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -89,6 +90,23 @@ function inProcess(texts: readonly string[]): InProcess {
   };
 }
 
+/**
+ * Median wall and CPU time of `runs` runs (timings on a shared 2-core machine vary by ±15 %),
+ * with the fastest wall time and the highest peak RSS.
+ */
+function repeated(runs: number, run: () => EndToEnd): EndToEnd & { bestWallMs: number } {
+  const results = Array.from({ length: runs }, run);
+  const median = (values: number[]): number =>
+    values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  return {
+    wallMs: median(results.map((r) => r.wallMs)),
+    cpuMs: median(results.map((r) => r.cpuMs)),
+    rssMb: Math.max(...results.map((r) => r.rssMb)),
+    exitCode: results.find((r) => r.exitCode !== 0)?.exitCode ?? 0,
+    bestWallMs: Math.min(...results.map((r) => r.wallMs)),
+  };
+}
+
 function row(cells: readonly (string | number)[]): string {
   return cells.map((cell, i) => String(cell).padStart(i === 0 ? 10 : 14)).join(' ');
 }
@@ -117,6 +135,7 @@ function main(): void {
       'resources',
       'input MB',
       'wall ms',
+      'best wall',
       'cpu ms',
       'peak RSS MB',
       '12 ctl wall',
@@ -134,7 +153,7 @@ function main(): void {
       texts.forEach((text, index) => {
         writeFileSync(join(dir, `apps-${String(index).padStart(5, '0')}.yaml`), text);
       });
-      const e2e = endToEnd(dir);
+      const e2e = repeated(size <= 10_000 ? 3 : 1, () => endToEnd(dir));
       const essentials = endToEnd(dir, Object.keys(essentialControls));
       const inproc = inProcess(texts);
       console.log(
@@ -142,6 +161,7 @@ function main(): void {
           size,
           inproc.mb.toFixed(1),
           e2e.wallMs.toFixed(0),
+          e2e.bestWallMs.toFixed(0),
           e2e.cpuMs.toFixed(0),
           e2e.rssMb.toFixed(0),
           essentials.wallMs.toFixed(0),

@@ -166,17 +166,21 @@ function judge<M extends string>(
   const covered = coveredByReplacedChecks(podLike, spec.checkId, version);
   const violations: Violation<M>[] = [];
   const seen = new Set<string>();
-  for (const podPath of outcome.failure.paths) {
-    if (covered.has(pathKey(podPath))) continue;
+  const { paths } = outcome.failure;
+  for (const podPath of paths) {
+    if (covered.size > 0 && covered.has(pathKey(podPath))) continue;
     const path = toResourcePath(podPath, pod);
     const value = getAt(resource.object, path);
     const present = value !== undefined;
     const verdict = spec.classify({ podPath, path, present, value });
     const at = present ? path : deepestExisting(resource.object, path);
     const evidence = present ? evidenceOf(value) : wrongShapeEvidence(getAt(resource.object, at));
-    const key = `${verdict.messageId} ${pathKey(at)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // Two failing fields can lead to one reported place (both missing under one parent).
+    if (paths.length > 1) {
+      const key = `${verdict.messageId} ${pathKey(at)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     const data: PssMessageData = {
       where: describePodPlace(podPath, pod.spec),
       field: String(podPath.at(-1)),

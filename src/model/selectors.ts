@@ -198,21 +198,27 @@ export function indexSelectors<T>(
       for (const value of new Set(requirement.values))
         addPosting(postings, requirement.key, value, position);
   });
+  // Asked once per pod template for every policy-like control: plain loops, no spreads.
   return (labels) => {
-    const positions = [...always];
-    for (const [key, value] of Object.entries(labels)) {
-      const found = postings.get(key)?.get(value);
-      if (found !== undefined) positions.push(...found);
+    let positions: readonly number[] = always;
+    let posted: number[] | undefined;
+    for (const key in labels) {
+      if (!Object.hasOwn(labels, key)) continue;
+      const found = postings.get(key)?.get(labels[key] as string);
+      if (found === undefined) continue;
+      posted ??= always.slice();
+      for (const position of found) posted.push(position);
     }
     // A selector is posted under one key and `labels` has one value per key: no duplicates.
-    if (positions.length > always.length) positions.sort((a, b) => a - b);
-    return positions.flatMap((position) => {
+    if (posted !== undefined) positions = posted.sort((a, b) => a - b);
+    const selected: T[] = [];
+    for (const position of positions) {
       const selector = parsed[position];
       const entry = entries[position];
-      return selector !== undefined && entry !== undefined && requirementsMatch(selector, labels)
-        ? [entry]
-        : [];
-    });
+      if (selector !== undefined && entry !== undefined && requirementsMatch(selector, labels))
+        selected.push(entry);
+    }
+    return selected;
   };
 }
 
@@ -245,12 +251,13 @@ export function indexLabels<T>(
       // An entry has one value per key, so it is found under at most one of the values.
       if (requirement.values.length > 1) positions.sort((a, b) => a - b);
     }
-    return positions.flatMap((position) => {
+    const selected: T[] = [];
+    for (const position of positions) {
       const entry = entries[position];
       const pairs = labels[position];
-      return entry !== undefined && pairs !== undefined && requirementsMatch(parsed, pairs)
-        ? [entry]
-        : [];
-    });
+      if (entry !== undefined && pairs !== undefined && requirementsMatch(parsed, pairs))
+        selected.push(entry);
+    }
+    return selected;
   };
 }
