@@ -55,17 +55,41 @@ const METADATA_SUFFIXES: ReadonlySet<string> = new Set([
 ]);
 const COUNTING_WORDS: ReadonlySet<string> = new Set(['MAX', 'MIN', 'NUM', 'COUNT', 'LIMIT']);
 
-/** Token formats that identify a credential on their own, whatever the name. */
-const VALUE_PATTERNS: readonly (readonly [string, RegExp])[] = [
-  ['private key', /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/],
-  ['AWS access key id', /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/],
-  ['GitHub token', /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{22,}/],
-  ['GitLab token', /\bglpat-[A-Za-z0-9_-]{20,}/],
-  ['Slack token', /\bxox[abposr]-[A-Za-z0-9-]{10,}/],
-  ['Google API key', /\bAIza[0-9A-Za-z_-]{35}/],
-  ['Stripe key', /\b[sr]k_live_[0-9A-Za-z]{16,}/],
-  ['JSON Web Token', /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/],
-  ['password in URL', /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@$]+:[^\s/@$]+@/i],
+/**
+ * Token formats that identify a credential on their own, whatever the name. Each comes with a
+ * cheap test for the literal text every match contains, so most values skip the regex: every
+ * environment value and ConfigMap entry of a scan is checked against all of them.
+ */
+const VALUE_PATTERNS: readonly (readonly [string, RegExp, (value: string) => boolean])[] = [
+  [
+    'private key',
+    /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/,
+    (value) => value.includes('PRIVATE KEY-----'),
+  ],
+  [
+    'AWS access key id',
+    /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/,
+    (value) => /A(?:KI|SI|BI|CC)A/.test(value),
+  ],
+  [
+    'GitHub token',
+    /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{22,}/,
+    (value) => value.includes('gh') || value.includes('github_pat_'),
+  ],
+  ['GitLab token', /\bglpat-[A-Za-z0-9_-]{20,}/, (value) => value.includes('glpat-')],
+  ['Slack token', /\bxox[abposr]-[A-Za-z0-9-]{10,}/, (value) => value.includes('xox')],
+  ['Google API key', /\bAIza[0-9A-Za-z_-]{35}/, (value) => value.includes('AIza')],
+  ['Stripe key', /\b[sr]k_live_[0-9A-Za-z]{16,}/, (value) => value.includes('k_live_')],
+  [
+    'JSON Web Token',
+    /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/,
+    (value) => value.includes('eyJ'),
+  ],
+  [
+    'password in URL',
+    /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@$]+:[^\s/@$]+@/i,
+    (value) => value.includes('://') && value.includes('@'),
+  ],
 ];
 
 /**
@@ -115,7 +139,7 @@ export function credentialValueKind(
   rules: CredentialRules = NO_EXTRA_RULES,
 ): string | undefined {
   return (
-    VALUE_PATTERNS.find(([, pattern]) => pattern.test(value))?.[0] ??
+    VALUE_PATTERNS.find(([, pattern, mayMatch]) => mayMatch(value) && pattern.test(value))?.[0] ??
     rules.patterns.find(({ pattern }) => testUserPattern(pattern, value))?.name
   );
 }

@@ -241,3 +241,27 @@ test('credential name heuristics', () => {
   assert.equal(normalizeName('dbPassword.v2'), 'DB_PASSWORD_V2');
   assert.deepEqual(detectCredential('NOTE', 'plain words here'), undefined);
 });
+
+test('value formats are recognised through their quick pre-checks, with and without context', () => {
+  const samples: readonly (readonly [string, string])[] = [
+    ['private key', '-----BEGIN RSA PRIVATE KEY-----\nMIIEow...'],
+    ['AWS access key id', AWS],
+    ['GitHub token', GITHUB],
+    ['GitHub token', `github_pat_${'x'.repeat(30)}`],
+    ['GitLab token', `glpat-${'a'.repeat(20)}`],
+    ['Slack token', 'xoxb-1234567890-abcdef'],
+    ['Google API key', `AIza${'b'.repeat(35)}`],
+    ['Stripe key', `rk_live_${'c'.repeat(16)}`],
+    ['JSON Web Token', 'eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.c2lnbmF0dXJlMDEy'],
+    ['password in URL', 'postgres://app:hunter22@db:5432/app'],
+    ['password in URL', 'HTTPS://USER:PW@HOST'],
+  ];
+  for (const [kind, value] of samples) {
+    for (const text of [value, `prefix ${value} suffix`]) {
+      assert.deepEqual(detectCredential('SETTING', text), { by: 'value', kind }, text);
+    }
+  }
+  for (const plain of ['http://example.com/path', 'user@example.com', 'AKIA', 'eyJ', 'gh']) {
+    assert.equal(detectCredential('SETTING', plain), undefined, plain);
+  }
+});
