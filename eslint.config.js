@@ -60,6 +60,7 @@ export default tseslint.config(
             'packageurl-js',
             'tar-stream',
             'fzstd',
+            '@marcbachmann/cel-js',
           ].map((name) => ({
             name,
             allowTypeImports: true,

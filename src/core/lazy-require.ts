@@ -9,10 +9,13 @@
  * packages with separate ESM and CommonJS builds (re2js, jmespath, fzstd) would otherwise load
  * twice, with two JMESPath function registries and two sets of classes for `instanceof`.
  *
- * ESM-only packages (@marcbachmann/cel-js) cannot be loaded this way and stay static imports.
+ * ESM-only packages (@marcbachmann/cel-js) load the same way through require(esm), which Node
+ * runs without a flag from 20.19 on (the `engines` floor in package.json) and which returns the
+ * one module instance that an `import` would.
  */
 import { createRequire } from 'node:module';
 import type * as Jmespath from '@jmespath-community/jmespath';
+import type * as Cel from '@marcbachmann/cel-js';
 import type * as AjvModule from 'ajv';
 import type * as Ajv2020Module from 'ajv/dist/2020.js';
 import type * as Fzstd from 'fzstd';
@@ -40,3 +43,4 @@ export const re2js = lazyModule('re2js') as () => typeof Re2js;
 export const packageUrl = lazyModule('packageurl-js') as () => typeof PackageUrl;
 export const tarStream = lazyModule('tar-stream') as () => typeof TarStream;
 export const fzstd = lazyModule('fzstd') as () => typeof Fzstd;
+export const cel = lazyModule('@marcbachmann/cel-js') as () => typeof Cel;

@@ -1,4 +1,5 @@
-import { Environment, Optional } from '@marcbachmann/cel-js';
+import type { Environment, Optional } from '@marcbachmann/cel-js';
+import { cel } from '../../core/lazy-require.js';
 import { DEFAULT_CEL_LIMITS, tick, withBudget, type CelLimits } from './budget.js';
 import { registerListLibrary } from './library-lists.js';
 import { registerMathLibrary } from './library-math.js';
@@ -24,7 +25,7 @@ let shared: Environment | undefined;
 /** The CEL environment with the Kubernetes libraries, built once. */
 export function celEnvironment(): Environment {
   if (shared !== undefined) return shared;
-  const env = new Environment({
+  const env = new (cel().Environment)({
     enableOptionalTypes: true,
     homogeneousAggregateLiterals: false,
     limits: { maxDepth: 100 },
@@ -103,7 +104,7 @@ function isOptionalMacro(value: unknown): value is OptionalMacro {
 function lenientOr(macro: OptionalMacro): void {
   macro.evaluate = (ev, m, ctx) => {
     const value = ev.run(m.receiver, ctx);
-    if (!(value instanceof Optional)) return value;
+    if (!(value instanceof cel().Optional)) return value;
     return value.hasValue() ? m.onHasValue(value) : m.onEmpty(ev, m, ctx);
   };
 }
