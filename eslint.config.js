@@ -61,6 +61,7 @@ export default tseslint.config(
             'tar-stream',
             'fzstd',
             '@marcbachmann/cel-js',
+            'tinyglobby',
           ].map((name) => ({
             name,
             allowTypeImports: true,

@@ -22,6 +22,7 @@ import type * as Fzstd from 'fzstd';
 import type * as PackageUrl from 'packageurl-js';
 import type * as Re2js from 're2js';
 import type * as TarStream from 'tar-stream';
+import type * as Tinyglobby from 'tinyglobby';
 import type * as Yaml from 'yaml';
 
 const require = createRequire(import.meta.url);
@@ -44,3 +45,4 @@ export const packageUrl = lazyModule('packageurl-js') as () => typeof PackageUrl
 export const tarStream = lazyModule('tar-stream') as () => typeof TarStream;
 export const fzstd = lazyModule('fzstd') as () => typeof Fzstd;
 export const cel = lazyModule('@marcbachmann/cel-js') as () => typeof Cel;
+export const tinyglobby = lazyModule('tinyglobby') as () => typeof Tinyglobby;

@@ -2,7 +2,6 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { glob } from 'tinyglobby';
 import type { ReportInput } from '../report/scan-report.js';
 import { mapWithLimit } from './concurrency.js';
 import {
@@ -14,6 +13,7 @@ import {
 } from './ignore-rules.js';
 import type { IgnoreRule } from './ignore-rules.js';
 import type { IngestIssue } from './types.js';
+import { tinyglobby } from '../core/lazy-require.js';
 
 /** A file to read: `file` for regular files, `stream` for named pipes and devices, `stdin` for `-`. */
 export interface DiscoveredFile {
@@ -241,7 +241,7 @@ async function discoverDirectory(root: string, realRoot: string, state: WalkStat
 
 async function discoverGlob(pattern: string, state: WalkState): Promise<Found[]> {
   const base = picomatch.scan(pattern).base;
-  const matches = await glob(pattern, {
+  const matches = await tinyglobby().glob(pattern, {
     absolute: true,
     onlyFiles: true,
     followSymbolicLinks: true,
