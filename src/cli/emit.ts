@@ -34,7 +34,12 @@ function writeAll(fd: number, text: string): void {
   const bytes = Buffer.byteLength(text);
   if (written === bytes) return;
   const rest = Buffer.from(text).subarray(written);
-  for (let at = 0; at < rest.length;) at += writeSync(fd, rest, at);
+  for (let at = 0; at < rest.length;) {
+    const more = writeSync(fd, rest, at);
+    // A regular file either takes bytes or fails with an error; never spin on a write of nothing.
+    if (more <= 0) throw new Error(`the report file accepted no more bytes after ${written + at}`);
+    at += more;
+  }
 }
 
 /**
