@@ -307,6 +307,7 @@ export class TapeIndex {
   private readonly tape: Int32Array;
   private readonly root: number;
   private keys: Map<number, Map<string, number>> | undefined;
+  private items: Map<number, readonly number[]> | undefined;
   private lineStarts: number[] | undefined;
 
   constructor(doc: DocumentText, tape: Int32Array, root: number) {
@@ -338,17 +339,26 @@ export class TapeIndex {
     const kind = this.tape[node];
     if (kind === TAPE_SEQUENCE) {
       if (typeof segment !== 'number') return undefined;
-      const end = this.tape[node + 1] ?? 0;
-      let index = 0;
-      for (let entry = node + 2; entry < end; entry = this.after(entry + 1)) {
-        if (index === segment) return entry;
-        index += 1;
-      }
-      return undefined;
+      return this.itemsOf(node)[segment];
     }
     if (kind !== TAPE_BLOCK_MAP && kind !== TAPE_FLOW_MAP) return undefined;
     if (typeof segment !== 'string') return undefined;
     return this.keysOf(node, kind === TAPE_FLOW_MAP).get(segment);
+  }
+
+  /**
+   * Tape indexes of a sequence's items, found once per sequence: walking the tape to item `i`
+   * on every lookup would make locating findings in a long `List` quadratic.
+   */
+  private itemsOf(node: number): readonly number[] {
+    this.items ??= new Map();
+    const cached = this.items.get(node);
+    if (cached !== undefined) return cached;
+    const items: number[] = [];
+    const end = this.tape[node + 1] ?? 0;
+    for (let entry = node + 2; entry < end; entry = this.after(entry + 1)) items.push(entry);
+    this.items.set(node, items);
+    return items;
   }
 
   private keysOf(node: number, flow: boolean): Map<string, number> {

@@ -411,3 +411,21 @@ describe('fast YAML reader on mutated documents', () => {
     assert.ok(counts.fast > MUTANTS / 4 && counts.fallback > MUTANTS / 10, JSON.stringify(counts));
   });
 });
+
+describe('fast YAML positions in long lists', () => {
+  test('every item of a 20,000-item List is located at its own line, the last as exactly as the first', () => {
+    const count = 20_000;
+    const lines = ['apiVersion: v1', 'kind: List', 'items:'];
+    for (let i = 0; i < count; i += 1) lines.push(`  - {kind: ConfigMap, idx: ${i}}`);
+    const text = `${lines.join('\n')}\n`;
+    const parsed = parseYamlStream(text, 'list.yaml');
+    const [doc] = parsed.documents;
+    assert.ok(doc !== undefined && doc.sourceMap instanceof TapeSourceMap, 'took the fast path');
+    for (let i = 0; i < count; i += 1) {
+      const found = doc.sourceMap.locate(['items', i, 'idx']);
+      assert.deepEqual(found, { position: { line: i + 4, column: 23 }, exact: true });
+    }
+    const past = doc.sourceMap.locate(['items', count, 'idx']);
+    assert.deepEqual(past, { position: { line: 3, column: 1 }, exact: false });
+  });
+});
