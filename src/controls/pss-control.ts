@@ -157,13 +157,13 @@ function judge<M extends string>(
   pod: PodSpecRef,
   version: PssVersion,
 ): Violation<M>[] | { readonly skipped: string } {
-  const podLike = viewOf(pod);
-  const outcome = evaluatePssCheckOnView(podLike, spec.checkId, version);
+  const view = viewOf(pod);
+  const outcome = evaluatePssCheckOnView(view, spec.checkId, version);
   if (!outcome.inForce) {
     return { skipped: `not part of the Pod Security Standards at ${version}` };
   }
   if (outcome.failure === undefined) return [];
-  const covered = coveredByReplacedChecks(podLike, spec.checkId, version);
+  const covered = coveredByReplacedChecks(view, spec.checkId, version);
   const violations: Violation<M>[] = [];
   const seen = new Set<string>();
   const { paths } = outcome.failure;

@@ -421,11 +421,12 @@ describe('fast YAML positions in long lists', () => {
     const parsed = parseYamlStream(text, 'list.yaml');
     const [doc] = parsed.documents;
     assert.ok(doc !== undefined && doc.sourceMap instanceof TapeSourceMap, 'took the fast path');
+    const sourceMap: TapeSourceMap = doc.sourceMap;
     for (let i = 0; i < count; i += 1) {
-      const found = doc.sourceMap.locate(['items', i, 'idx']);
+      const found = sourceMap.locate(['items', i, 'idx']);
       assert.deepEqual(found, { position: { line: i + 4, column: 23 }, exact: true });
     }
-    const past = doc.sourceMap.locate(['items', count, 'idx']);
+    const past = sourceMap.locate(['items', count, 'idx']);
     assert.deepEqual(past, { position: { line: 3, column: 1 }, exact: false });
   });
 });

@@ -87,13 +87,13 @@ function commandOf(ref: ContainerRef): ContainerCommand {
 }
 
 function invocationOf(ref: ContainerRef, component: Component): ComponentInvocation | undefined {
-  const { tokens, anchor, argsPath, hasCommand } = commandOf(ref);
+  const { tokens, anchor, argsPath, hasCommand, imageProgram: program } = commandOf(ref);
   const start = flagsStart(tokens, component);
   if (start !== -1) {
     return { component, container: ref, flags: parseFlags(tokens.slice(start)), anchor };
   }
   // Without a command the image's entrypoint runs: the binary itself, with args as its flags.
-  if (!hasCommand && commandOf(ref).imageProgram === component) {
+  if (!hasCommand && program === component) {
     const flags = parseFlags(tokensOf(ref.container['args'], argsPath));
     return { component, container: ref, flags, anchor };
   }
