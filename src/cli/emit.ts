@@ -2,7 +2,9 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CubecapeError, locationPrefix } from '../core/errors.js';
-import { FORMAT_EXTENSIONS, formatters, type FormatName } from '../report/formatters/index.js';
+import { loadFormatter } from '../report/formatters/load.js';
+import { FORMAT_EXTENSIONS, type FormatName } from '../report/formatters/names.js';
+import type { FormatContext } from '../report/formatters/types.js';
 import { jsonChunks } from '../report/formatters/json.js';
 import type { ReportError, ScanReport } from '../report/scan-report.js';
 import { colorEnabled, type CliIO } from './io.js';
@@ -62,12 +64,14 @@ function writeAtomically(path: string, chunks: Iterable<string>): void {
 }
 
 /** A format's text, in pieces where the format can be produced that way (large JSON reports). */
-function render(
+async function render(
   format: FormatName,
   report: ScanReport,
-  context: Parameters<(typeof formatters)[FormatName]>[1],
-): Iterable<string> {
-  return format === 'json' ? jsonChunks(report) : [formatters[format](report, context)];
+  context: FormatContext,
+): Promise<Iterable<string>> {
+  if (format === 'json') return jsonChunks(report);
+  const formatter = await loadFormatter(format);
+  return [formatter(report, context)];
 }
 
 /** Where each format goes: stdout (undefined) or a file path. */
@@ -119,7 +123,7 @@ export async function emitReport(
   for (const [format, path] of targets) {
     const color =
       options.color ?? (path === undefined && format === 'pretty' && colorEnabled(io, io.stdout));
-    const chunks = render(format, report, {
+    const chunks = await render(format, report, {
       color: path === undefined ? color : false,
       width,
       verbose: options.verbose,

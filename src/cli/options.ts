@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '@commander-js/extra-typings';
 import { describeError } from '../core/errors.js';
 import { isSeverity, SEVERITIES, type Severity } from '../core/severity.js';
 import { parsePssVersion, type PssVersion } from '../pss/index.js';
-import { FORMAT_NAMES, isFormatName, type FormatName } from '../report/formatters/index.js';
+import { FORMAT_NAMES, isFormatName, type FormatName } from '../report/formatters/names.js';
 
 /** Accumulates repeatable, comma-separated option values: `--control a,b --control c`. */
 export function collectList(value: string, previous: string[] | undefined): string[] {

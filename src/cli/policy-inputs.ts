@@ -1,6 +1,6 @@
 import { CubecapeError } from '../core/errors.js';
 import { ingestPaths } from '../ingest/ingest.js';
-import { loadPolicies, type LoadedPolicies } from '../policy/index.js';
+import type { LoadedPolicies } from '../policy/index.js';
 
 /**
  * Reads the files given with `--policy` and loads them. Unreadable files and policies that do
@@ -16,6 +16,9 @@ export async function readPolicies(paths: readonly string[]): Promise<LoadedPoli
       column: broken.column,
     });
   }
+  // Loaded here, not at start-up: the policy engines (CEL, Kyverno) are large and most scans
+  // bring no policies.
+  const { loadPolicies } = await import('../policy/index.js');
   const loaded = loadPolicies(
     ingested.resources.map((resource) => ({
       object: resource.object,

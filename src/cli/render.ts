@@ -3,12 +3,7 @@ import { resolve } from 'node:path';
 import { Command } from '@commander-js/extra-typings';
 import { ERROR_CODES, isCubecapeError } from '../core/errors.js';
 import { EXIT, type ExitCode } from '../engine/gate.js';
-import {
-  renderChartPath,
-  renderedText,
-  templatePathOf,
-  type HelmOptions,
-} from '../ingest/helm/index.js';
+import { renderChartPath, renderedText, templatePathOf } from '../ingest/helm/index.js';
 import { TemplateError } from '../ingest/helm/template/index.js';
 import {
   buildKustomization,
@@ -16,35 +11,11 @@ import {
   kustomizeText,
 } from '../ingest/kustomize/index.js';
 import type { CliIO } from './io.js';
+import { helmOptionsOf } from './input-options.js';
 import { collectRepeat } from './options.js';
 
 /** Parsed `cubecape render` options. */
 export type RenderCommandOptions = ReturnType<ReturnType<typeof renderOptions>['opts']>;
-
-/** Helm options from parsed flags; `namespace` is the release namespace. */
-export function helmOptionsOf(options: {
-  values?: string[] | undefined;
-  set?: string[] | undefined;
-  setString?: string[] | undefined;
-  setFile?: string[] | undefined;
-  releaseName?: string | undefined;
-  releaseNamespace?: string | undefined;
-  kubeVersion?: string | undefined;
-  apiVersions?: string[] | undefined;
-  includeCrds?: boolean | undefined;
-}): HelmOptions {
-  return {
-    valuesFiles: options.values ?? [],
-    set: options.set ?? [],
-    setString: options.setString ?? [],
-    setFile: options.setFile ?? [],
-    ...(options.releaseName === undefined ? {} : { releaseName: options.releaseName }),
-    ...(options.releaseNamespace === undefined ? {} : { namespace: options.releaseNamespace }),
-    ...(options.kubeVersion === undefined ? {} : { kubeVersion: options.kubeVersion }),
-    apiVersions: options.apiVersions ?? [],
-    includeCrds: options.includeCrds === true,
-  };
-}
 
 /** Where a render error happened, as the user would open it: `chart/templates/x.yaml:12`. */
 function located(

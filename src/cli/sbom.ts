@@ -15,14 +15,7 @@ import {
   type SbomStamp,
 } from '../vuln/sbom/index.js';
 import type { CliIO } from './io.js';
-
-/** Options every image-reading command shares. */
-export interface TargetOptions {
-  readonly platform?: string;
-  readonly insecure?: boolean;
-  readonly username?: string;
-  readonly password?: string;
-}
+import { targetOptionsFrom, type TargetOptions } from './input-options.js';
 
 const PATH_SCHEMES = ['docker-archive:', 'oci-archive:', 'oci-dir:', 'dir:'];
 
@@ -96,20 +89,6 @@ export function writeOutput(text: string, output: string | undefined, io: CliIO)
 }
 
 const SBOM_FORMATS = ['cyclonedx-json', 'spdx-json'] as const;
-
-/** Target options from parsed flags, the password also from $CUBECAPE_REGISTRY_PASSWORD. */
-export function targetOptionsFrom(
-  options: { platform?: string; insecure?: true; username?: string; password?: string },
-  io: CliIO,
-): TargetOptions {
-  const password = options.password ?? io.env['CUBECAPE_REGISTRY_PASSWORD'];
-  return {
-    ...(options.platform === undefined ? {} : { platform: options.platform }),
-    ...(options.insecure === true ? { insecure: true } : {}),
-    ...(options.username === undefined ? {} : { username: options.username }),
-    ...(password === undefined ? {} : { password }),
-  };
-}
 
 /** `cubecape sbom TARGET`: CycloneDX 1.6 or SPDX 2.3 JSON of what a target contains. */
 export function sbomCommand(

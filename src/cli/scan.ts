@@ -14,10 +14,9 @@ import { DEFAULT_MAX_FILE_BYTES } from '../ingest/types.js';
 import type { PssVersion } from '../pss/index.js';
 import { buildScanContext } from '../model/build-context.js';
 import { buildReport } from '../report/build.js';
-import { FORMAT_NAMES } from '../report/formatters/index.js';
+import { FORMAT_NAMES } from '../report/formatters/names.js';
 import type { ScanReport } from '../report/scan-report.js';
 import type { VulnDb } from '../vuln/db/index.js';
-import { imageUses, scanImages, withImageScan } from '../vuln/scan-images.js';
 import { loadControlsSettings } from './controls-config.js';
 import { readPolicies } from './policy-inputs.js';
 import { emitReport } from './emit.js';
@@ -34,10 +33,7 @@ import {
   parseSize,
 } from './options.js';
 import { createProgress } from './progress.js';
-import { helmOptionsOf } from './render.js';
-import { targetOptionsFrom } from './sbom.js';
-import { clusterOptionsOf } from './snapshot.js';
-import { openDb } from './vuln.js';
+import { clusterOptionsOf, helmOptionsOf, targetOptionsFrom } from './input-options.js';
 
 /** Parsed `cubecape scan` options, as commander types them from {@link scanCommand}. */
 export type ScanOptions = ReturnType<ReturnType<typeof scanCommand>['opts']>;
@@ -123,7 +119,8 @@ export async function runScan(
     exceptionRules,
   } = await prepareScan(options, io);
   // Opened before the inputs are read, so a missing database fails in a second.
-  const db = options.images ? openDb(options.db, io) : undefined;
+  // The database code (SQLite) loads only with --images.
+  const db = options.images ? (await import('./vuln.js')).openDb(options.db, io) : undefined;
   try {
     return await scanWith(paths, options, io, db, {
       started,
@@ -189,10 +186,12 @@ async function scanWith(
     }),
     ingested.unreadable,
   );
+  // Image scanning (registry clients, catalogers, matching) loads only with --images.
+  const imageScan = db === undefined ? undefined : await import('../vuln/scan-images.js');
   const images =
-    db === undefined
+    db === undefined || imageScan === undefined
       ? undefined
-      : await scanImages(imageUses(resources), db, {
+      : await imageScan.scanImages(imageScan.imageUses(resources), db, {
           target: targetOptionsFrom(options, io),
           onProgress: (done, total) => {
             progress.update('Scanning images', done, total);
@@ -216,7 +215,10 @@ async function scanWith(
     issues: [...ingested.issues, ...exceptionRules.warnings, ...exceptions.warnings],
     exceptions,
   });
-  const withImages = images === undefined ? report : withImageScan(report, images);
+  const withImages =
+    images === undefined || imageScan === undefined
+      ? report
+      : imageScan.withImageScan(report, images);
   return baseline === undefined ? withImages : applyBaseline(withImages, baseline);
 }
 

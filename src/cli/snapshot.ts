@@ -2,53 +2,14 @@ import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { once } from 'node:events';
 import { Command } from '@commander-js/extra-typings';
-import { readCluster, snapshotChunks, type ClusterReadOptions } from '../cluster/index.js';
+import { readCluster, snapshotChunks } from '../cluster/index.js';
 import { builtinControls } from '../controls/index.js';
 import { CubecapeError } from '../core/errors.js';
 import { EXIT, type ExitCode } from '../engine/gate.js';
 import type { CliIO } from './io.js';
+import { clusterOptionsOf, type ClusterFlags } from './input-options.js';
 import { collectList } from './options.js';
-import { createProgress, type Progress } from './progress.js';
-
-/** The cluster flags `scan` and `snapshot` share. */
-export interface ClusterFlags {
-  readonly cluster?: boolean | undefined;
-  readonly kubeconfig?: string | undefined;
-  readonly context?: string | undefined;
-  readonly includeNamespaces?: string[] | undefined;
-  readonly excludeNamespaces?: string[] | undefined;
-}
-
-/** Cluster read options from the flags; empty when `--cluster` was not given. */
-export function clusterOptionsOf(
-  flags: ClusterFlags,
-  io: CliIO,
-  progress: Progress,
-): { cluster?: ClusterReadOptions } {
-  if (flags.cluster !== true) {
-    const stray = (['kubeconfig', 'context', 'includeNamespaces', 'excludeNamespaces'] as const)
-      .filter((key) => flags[key] !== undefined)
-      .map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
-    if (stray.length > 0)
-      throw new CubecapeError('USAGE', `${stray.join(', ')} only apply with --cluster`);
-    return {};
-  }
-  return {
-    cluster: {
-      kubeconfig: flags.kubeconfig,
-      context: flags.context,
-      env: io.env,
-      cwd: io.cwd,
-      namespaces: {
-        include: flags.includeNamespaces ?? [],
-        exclude: flags.excludeNamespaces ?? [],
-      },
-      onProgress: (done, total, objects) => {
-        progress.update(`Listing kinds (${objects} objects)`, done, total);
-      },
-    },
-  };
-}
+import { createProgress } from './progress.js';
 
 async function writeChunks(chunks: Iterable<string>, target: NodeJS.WritableStream): Promise<void> {
   for (const chunk of chunks) {

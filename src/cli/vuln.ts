@@ -17,7 +17,8 @@ import { writeCycloneDx } from '../vuln/sbom/index.js';
 import { applyVex, parseOpenVex } from '../vuln/vex/index.js';
 import { colorEnabled, type CliIO } from './io.js';
 import { collectRepeat, parseGateSeverity } from './options.js';
-import { loadInventory, sbomStamp, targetOptionsFrom, writeOutput } from './sbom.js';
+import { targetOptionsFrom } from './input-options.js';
+import { loadInventory, sbomStamp, writeOutput } from './sbom.js';
 
 const FORMATS = ['table', 'json', 'sarif', 'cyclonedx-json'] as const;
 

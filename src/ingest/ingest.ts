@@ -1,7 +1,7 @@
 import { mapWithLimit } from './concurrency.js';
-import { isChartPath, readChartResources, type HelmOptions } from './helm/index.js';
+import type { HelmOptions } from './helm/index.js';
 import { discoverFiles } from './discover.js';
-import { isKustomizationPath, readKustomizationResources } from './kustomize/index.js';
+import { isChartPath, isKustomizationPath } from './project-paths.js';
 import type { DiscoveredFile } from './discover.js';
 import { readRegularFile, readStdinText, readStream } from './read-input.js';
 import type { ReadOutcome } from './read-input.js';
@@ -107,19 +107,26 @@ export async function ingestPaths(
     for (const draft of outcome.drafts) drafts.push(draft);
   }
   const inputs = [...discovery.inputs];
-  for (const chart of charts) {
-    const rendered = await readChartResources(chart, options.helm);
-    inputs.push({ type: 'helm', target: chart });
-    issues.push(...rendered.issues);
-    drafts.push(...rendered.drafts);
-    if (rendered.drafts.length > 0 || rendered.issues.length === 0) filesRead += 1;
+  // The renderers load only when there is something to render: most scans are plain manifests.
+  if (charts.length > 0) {
+    const { readChartResources } = await import('./helm/index.js');
+    for (const chart of charts) {
+      const rendered = await readChartResources(chart, options.helm);
+      inputs.push({ type: 'helm', target: chart });
+      issues.push(...rendered.issues);
+      drafts.push(...rendered.drafts);
+      if (rendered.drafts.length > 0 || rendered.issues.length === 0) filesRead += 1;
+    }
   }
-  for (const dir of kustomizations) {
-    const built = await readKustomizationResources(dir);
-    inputs.push({ type: 'kustomize', target: dir });
-    issues.push(...built.issues);
-    drafts.push(...built.drafts);
-    if (built.issues.length === 0) filesRead += 1;
+  if (kustomizations.length > 0) {
+    const { readKustomizationResources } = await import('./kustomize/index.js');
+    for (const dir of kustomizations) {
+      const built = await readKustomizationResources(dir);
+      inputs.push({ type: 'kustomize', target: dir });
+      issues.push(...built.issues);
+      drafts.push(...built.drafts);
+      if (built.issues.length === 0) filesRead += 1;
+    }
   }
   return { resources: assignIds(drafts), issues, inputs, filesRead, bytesRead };
 }

@@ -4,8 +4,7 @@
  * resources whose origins point at template lines.
  */
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { CubecapeError, isCubecapeError } from '../../core/errors.js';
 import type { ResourceDraft } from '../resources.js';
 import type { IngestIssue } from '../types.js';
@@ -18,6 +17,7 @@ import { applySetArgument, typedValue } from './chart/strvals.js';
 import { mergeValues } from './chart/values.js';
 import { TemplateError } from './template/index.js';
 
+export { isChartPath } from '../project-paths.js';
 export { loadChart } from './chart/load.js';
 export { renderChart } from './chart/render.js';
 export type { RenderOptions, RenderedChart } from './chart/render.js';
@@ -89,17 +89,6 @@ export async function renderChartPath(
 /** `helm template`'s text for a rendered chart. */
 export function renderedText(rendered: RenderedChart): string {
   return formatManifests(rendered.manifests, rendered.crds);
-}
-
-/** Whether `path` is a chart: a directory with Chart.yaml, or a `.tgz` file. */
-export async function isChartPath(path: string): Promise<boolean> {
-  try {
-    const info = await stat(path);
-    if (info.isFile()) return /\.(tgz|tar\.gz)$/i.test(path);
-    return info.isDirectory() && (await stat(join(path, 'Chart.yaml'))).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /**

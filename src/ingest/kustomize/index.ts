@@ -3,7 +3,6 @@
  * overlays, components, patches, generators, the built-in transformers), with origins that point
  * at the base files resources came from. Remote bases are refused: nothing touches the network.
  */
-import { stat } from 'node:fs/promises';
 import { isCubecapeError } from '../../core/errors.js';
 import { yaml } from '../../core/lazy-require.js';
 import type { ResourceDraft } from '../resources.js';
@@ -14,6 +13,7 @@ import type { KNode } from './node.js';
 import { nameOf, namespaceOf } from './node.js';
 import { LEGACY_FIRST, LEGACY_LAST, legacyOrder } from './order.js';
 
+export { isKustomizationPath } from '../project-paths.js';
 export { kustomizeHash } from './hash.js';
 export { applyStrategicMerge } from './strategic-merge.js';
 export { applyJsonPatch } from './json-patch.js';
@@ -65,16 +65,6 @@ export function kustomizeText(resources: readonly BuiltResource[]): string {
   return resources
     .map((resource) => yaml().stringify(resource.object, { lineWidth: 0 }))
     .join('---\n');
-}
-
-/** Whether `path` is a directory holding a kustomization file. */
-export async function isKustomizationPath(path: string): Promise<boolean> {
-  try {
-    if (!(await stat(path)).isDirectory()) return false;
-  } catch {
-    return false;
-  }
-  return (await kustomizationFileIn(path)) !== undefined;
 }
 
 /**
