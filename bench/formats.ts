@@ -58,7 +58,6 @@ function buildReport(size: number): ScanReport {
         path: ['spec', 'template', 'spec', 'containers', 0, 'securityContext', `field${k}`],
         location: { file, line: 20 + k, column: 9 },
         evidence: `value-${i}-${k} \x1b[31m`,
-        remediation: control.remediation,
       });
     }
   }

@@ -97,9 +97,6 @@ function toReportFinding(
   const location = locate(finding);
   if (location !== undefined) out.location = location;
   if (finding.evidence !== undefined) out.evidence = finding.evidence;
-  if (finding.status === 'failed' && exception === undefined) {
-    out.remediation = finding.control.remediation;
-  }
   // Controls and exception files build these nested objects: put their keys in order here.
   if (finding.fix !== undefined) out.fix = orderKeys(finding.fix, FIX_ORDER) as typeof finding.fix;
   if (exception !== undefined)

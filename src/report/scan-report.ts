@@ -92,7 +92,6 @@ export interface ReportFinding {
   readonly path: readonly (string | number)[];
   readonly location?: ReportLocation;
   readonly evidence?: string;
-  readonly remediation?: string;
   readonly fix?: readonly {
     readonly op: 'set' | 'remove';
     readonly path: readonly (string | number)[];

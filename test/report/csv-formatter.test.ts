@@ -119,7 +119,8 @@ describe('csv formatter', () => {
       path: '/spec/template/spec/containers/0/securityContext/privileged',
       message: 'Container "web" runs privileged.',
       evidence: 'true',
-      remediation: 'Set securityContext.privileged to false or remove it.',
+      remediation:
+        'Set securityContext.privileged to false or remove it.\nSecond line is not shown.',
     });
   });
 

@@ -152,7 +152,10 @@ describe('gitlab-sast formatter', () => {
     );
     const [privileged] = vulnerabilities;
     assert.equal(privileged?.name, 'Privileged container');
-    assert.equal(privileged.solution, 'Set securityContext.privileged to false or remove it.');
+    assert.equal(
+      privileged.solution,
+      'Set securityContext.privileged to false or remove it.\nSecond line is not shown.',
+    );
     assert.match(privileged.id, UUID);
     assert.deepEqual(privileged.identifiers, [
       {

@@ -62,7 +62,6 @@ export function bulkReport(count: number, resourceCount = 50): ScanReport {
       path: ['spec', 'template', 'spec', 'containers', index % 3, 'securityContext'],
       location: { file: `k8s/app-${resource}.yaml`, line: 10 + (index % 40), column: 9 },
       evidence: `value-${index}`,
-      remediation: `Change the manifest so ${spec.id} passes.`,
       ...(index % 10 === 9
         ? { exception: { name: 'accepted', reason: 'Reviewed by security.' } }
         : {}),
@@ -133,7 +132,6 @@ export function hostileReport(): ScanReport {
         ? {}
         : { location: { ...f.location, file: `${f.location.file}${ATTRIBUTE_PAYLOAD}` } }),
       evidence: `${f.evidence ?? ''}${evil}`,
-      remediation: `${f.remediation ?? ''}${evil}`,
       path: [...f.path, ATTRIBUTE_PAYLOAD],
       ...(f.exception === undefined
         ? {}

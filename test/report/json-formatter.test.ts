@@ -94,7 +94,6 @@ describe('json formatter', () => {
       'path',
       'location',
       'evidence',
-      'remediation',
       'fix',
     ]);
     const error = (parsed['errors'] as Record<string, unknown>[])[0] ?? {};

@@ -122,7 +122,6 @@ describe('the TypeScript interfaces have exactly the keys of the key order (and 
         'path',
         'location',
         'evidence',
-        'remediation',
         'fix',
         'exception',
         'baseline',

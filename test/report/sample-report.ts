@@ -120,7 +120,6 @@ export function sampleReport(overrides: Partial<ScanReport> = {}): ScanReport {
         path: ['spec', 'template', 'spec', 'containers', 0, 'image'],
         location: { file: 'deploy/web.yaml', line: 20, column: 18 },
         evidence: 'nginx:latest',
-        remediation: 'Pin the image to a version tag or digest.',
         fix: [
           {
             op: 'set',
@@ -139,7 +138,6 @@ export function sampleReport(overrides: Partial<ScanReport> = {}): ScanReport {
         path: ['spec', 'template', 'spec', 'containers', 0, 'securityContext', 'privileged'],
         location: { file: 'deploy/web.yaml', line: 24, column: 13 },
         evidence: 'true',
-        remediation: 'Set securityContext.privileged to false or remove it.',
         baseline: 'new',
         fix: [
           {

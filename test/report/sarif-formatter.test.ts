@@ -153,6 +153,23 @@ describe('sarif formatter: content', () => {
     for (const result of results) assert.equal(result.ruleIndex !== undefined, true);
   });
 
+  it("gives failed results their control's remediation and excepted ones none", () => {
+    const report = sampleReport();
+    const { results } = runOf(report);
+    const remediationOf = (id: string) => report.controls.find((c) => c.id === id)?.remediation;
+    assert.deepEqual(
+      results.map((result) => result.properties['remediation']),
+      [
+        remediationOf('privileged-container'),
+        remediationOf('wildcard-rbac'),
+        remediationOf('image-tag'),
+        remediationOf('image-tag'),
+        undefined,
+      ],
+    );
+    assert.notEqual(remediationOf('image-tag'), undefined);
+  });
+
   it('points at files relative to cwd under %SRCROOT%, with line and column', () => {
     const run = runOf(sampleReport());
     assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///repo/' } });

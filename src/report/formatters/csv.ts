@@ -1,7 +1,13 @@
 import { toJsonPointer } from '../../core/json-path.js';
 import type { ReportFinding, ScanReport } from '../scan-report.js';
 import { artifactText } from './artifact-path.js';
-import { createView, findingOrder, findingPosition, type View } from './pretty-view.js';
+import {
+  createView,
+  findingOrder,
+  findingPosition,
+  remediationOfFailed,
+  type View,
+} from './pretty-view.js';
 import type { FormatContext } from './types.js';
 
 /** Column names, in order; stable so spreadsheets and scripts can rely on them. */
@@ -57,7 +63,7 @@ function row(finding: ReportFinding, view: View): string {
     toJsonPointer(finding.path),
     finding.message,
     finding.evidence,
-    finding.remediation ?? (finding.status === 'failed' ? control?.remediation : undefined),
+    remediationOfFailed(finding, view),
   ];
   return values.map(cell).join(',');
 }

@@ -86,7 +86,7 @@ function vulnerability(finding: ReportFinding, view: View): Json {
     description: description(finding, control, where),
     severity: SEVERITY[finding.severity],
   };
-  const solution = finding.remediation ?? control?.remediation;
+  const solution = control?.remediation;
   if (solution !== undefined && solution !== '') out['solution'] = cut(solution, SOLUTION_LIMIT);
   out['identifiers'] = identifiers(finding.controlId, control);
   out['links'] = [{ name: 'cubecape control reference', url: controlHelpUri(finding.controlId) }];

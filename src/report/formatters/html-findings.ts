@@ -138,7 +138,7 @@ function messageCell(finding: ReportFinding, view: View): string {
   const parts = [`<p class="message" data-search>${htmlText(finding.message)}</p>`];
   if (finding.evidence !== undefined) parts.push(evidenceBlock(finding.evidence));
   parts.push(exceptionBlock(finding));
-  const remediation = finding.remediation ?? view.controls.get(finding.controlId)?.remediation;
+  const remediation = view.controls.get(finding.controlId)?.remediation;
   if (remediation !== undefined && remediation.trim() !== '') {
     parts.push(
       '<details class="remediation-details"><summary>Remediation</summary>' +

@@ -1,7 +1,13 @@
 import { toDotted } from '../../core/json-path.js';
 import type { ControlCounts, ReportFinding, ScanReport } from '../scan-report.js';
 import { artifactText } from './artifact-path.js';
-import { createView, findingOrder, findingPosition, type View } from './pretty-view.js';
+import {
+  createView,
+  findingOrder,
+  findingPosition,
+  remediationOfFailed,
+  type View,
+} from './pretty-view.js';
 import type { FormatContext } from './types.js';
 import { xmlAttr, xmlText } from './xml-escape.js';
 
@@ -35,7 +41,8 @@ function findingDetails(findings: readonly ReportFinding[], view: View): string 
       if (where !== undefined) lines.push(`  at ${where}`);
       if (finding.path.length > 0) lines.push(`  path ${toDotted(finding.path)}`);
       if (finding.evidence !== undefined) lines.push(`  found ${finding.evidence}`);
-      if (finding.remediation !== undefined) lines.push(`  fix ${finding.remediation}`);
+      const remediation = remediationOfFailed(finding, view);
+      if (remediation !== undefined) lines.push(`  fix ${remediation}`);
       if (finding.exception !== undefined) {
         lines.push(`  excepted by ${finding.exception.name}: ${finding.exception.reason}`);
       }

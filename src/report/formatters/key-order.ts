@@ -67,7 +67,6 @@ export const REPORT_KEY_ORDER: KeyOrder = {
         'path',
         'location',
         'evidence',
-        'remediation',
         'fix',
         'exception',
         'baseline',

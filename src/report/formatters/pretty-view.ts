@@ -37,6 +37,16 @@ export function createView(report: ScanReport, ctx: FormatContext): View {
   };
 }
 
+/**
+ * How to fix a failed finding: its control's remediation. The JSON report carries it once per
+ * control, not on every finding; excepted, skipped and errored findings have none.
+ */
+export function remediationOfFailed(finding: ReportFinding, view: View): string | undefined {
+  return finding.status === 'failed'
+    ? view.controls.get(finding.controlId)?.remediation
+    : undefined;
+}
+
 /** The colour of a severity, the same wherever it is shown. */
 export function severityColor(severity: Severity, c: Colors): (text: string) => string {
   switch (severity) {

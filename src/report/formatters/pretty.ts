@@ -106,7 +106,7 @@ function locationLines(finding: ReportFinding, view: View): string[] {
 }
 
 function remediationLine(finding: ReportFinding, view: View): string | undefined {
-  const remediation = finding.remediation ?? view.controls.get(finding.controlId)?.remediation;
+  const remediation = view.controls.get(finding.controlId)?.remediation;
   const firstLine = remediation
     ?.split('\n')
     .find((line) => line.trim() !== '')

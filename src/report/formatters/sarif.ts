@@ -9,7 +9,13 @@ import type {
 } from '../scan-report.js';
 import { artifactPath, fileUri, relativeUri } from './artifact-path.js';
 import { findingFingerprint } from './finding-identity.js';
-import { createView, findingOrder, findingPosition, type View } from './pretty-view.js';
+import {
+  createView,
+  findingOrder,
+  findingPosition,
+  remediationOfFailed,
+  type View,
+} from './pretty-view.js';
 import { SARIF_LEVEL, sarifRule } from './sarif-rules.js';
 import type { FormatContext } from './types.js';
 
@@ -82,7 +88,8 @@ function result(
     jsonPointer: toJsonPointer(finding.path),
   };
   if (finding.evidence !== undefined) properties['evidence'] = finding.evidence;
-  if (finding.remediation !== undefined) properties['remediation'] = finding.remediation;
+  const remediation = remediationOfFailed(finding, view);
+  if (remediation !== undefined) properties['remediation'] = remediation;
   const out: Json = { ruleId: finding.controlId };
   const index = ruleIndex.get(finding.controlId);
   if (index !== undefined) out['ruleIndex'] = index;
