@@ -28,6 +28,30 @@ export function judgePodSpec<M extends string>(
   return judge(pod);
 }
 
+/** A pod spec's containers, or why its container lists cannot be judged. */
+type ContainerScope =
+  | { readonly skipped: string; readonly refs?: undefined }
+  | { readonly skipped?: undefined; readonly refs: readonly ContainerRef[] };
+
+/** Every container-level control asks the same of each pod spec: answered once per spec. */
+const containerScopes = new WeakMap<PodSpecRef, ContainerScope>();
+
+function containerScopeOf(pod: PodSpecRef): ContainerScope {
+  let scope = containerScopes.get(pod);
+  if (scope === undefined) {
+    const malformed = malformedContainerList(pod.spec);
+    if (malformed !== undefined) {
+      scope = { skipped: `${toDotted([...pod.path, malformed])} is not a list` };
+    } else if (!Array.isArray(pod.spec['containers'])) {
+      scope = { skipped: `${toDotted([...pod.path, 'containers'])} is missing` };
+    } else {
+      scope = { refs: containersOf(pod.spec, pod.path) };
+    }
+    containerScopes.set(pod, scope);
+  }
+  return scope;
+}
+
 /**
  * Runs `judge` on every container of a workload. Skips when the pod spec is missing, has no
  * `containers` list, or a container list is not a list; an empty list passes.
@@ -39,16 +63,12 @@ export function judgeContainers<M extends string>(
 ): CheckResult<M> {
   const pod = podSpecOf(resource);
   if (pod === undefined) return { skipped: noPodSpecReason(resource) };
-  const malformed = malformedContainerList(pod.spec);
-  if (malformed !== undefined) {
-    return { skipped: `${toDotted([...pod.path, malformed])} is not a list` };
-  }
-  if (!Array.isArray(pod.spec['containers'])) {
-    return { skipped: `${toDotted([...pod.path, 'containers'])} is missing` };
-  }
+  const scope = containerScopeOf(pod);
+  if (scope.skipped !== undefined) return { skipped: scope.skipped };
+  const refs = kinds === undefined ? scope.refs : containersOf(pod.spec, pod.path, kinds);
   // A plain loop, not flatMap: this runs for every container-level control on every workload.
   const violations: Violation<M>[] = [];
-  for (const ref of containersOf(pod.spec, pod.path, kinds)) {
+  for (const ref of refs) {
     const found = judge(ref, pod);
     if (found.length === 1) violations.push(found[0] as Violation<M>);
     else if (found.length > 1) violations.push(...found);

@@ -25,7 +25,6 @@ export function buildResourceIndex(resources: readonly Resource[]): ResourceInde
   const byKind = new Map<string, Resource[]>();
   const byNamespace = new Map<string | undefined, Resource[]>();
   const byKindNamespace = new Map<string, Map<string | undefined, Resource[]>>();
-  const byName = new Map<string, Resource>();
   for (const resource of resources) {
     push(byKind, resource.kind, resource);
     push(byNamespace, resource.namespace, resource);
@@ -35,16 +34,28 @@ export function buildResourceIndex(resources: readonly Resource[]): ResourceInde
       byKindNamespace.set(resource.kind, namespaces);
     }
     push(namespaces, resource.namespace, resource);
-    // JSON keeps undefined and '' namespaces apart, which a joined string would not.
-    const key = JSON.stringify([resource.kind, resource.namespace ?? null, resource.name]);
-    if (!byName.has(key)) byName.set(key, resource);
   }
+  // Names are indexed per kind and namespace on the first lookup there: most kinds are never
+  // looked up by name, and nested maps keep undefined and '' namespaces apart without a key string.
+  const byName = new Map<readonly Resource[], Map<string, Resource>>();
+  const find = (kind: string, namespace: string | undefined, name: string) => {
+    const bucket = byKindNamespace.get(kind)?.get(namespace);
+    if (bucket === undefined) return undefined;
+    let names = byName.get(bucket);
+    if (names === undefined) {
+      names = new Map();
+      for (const resource of bucket)
+        if (!names.has(resource.name)) names.set(resource.name, resource);
+      byName.set(bucket, names);
+    }
+    return names.get(name);
+  };
   return {
     all: resources,
     byKind: (kind) => byKind.get(kind) ?? EMPTY,
     inNamespace: (namespace) => byNamespace.get(namespace) ?? EMPTY,
     byKindInNamespace: (kind, namespace) => byKindNamespace.get(kind)?.get(namespace) ?? EMPTY,
-    find: (kind, namespace, name) => byName.get(JSON.stringify([kind, namespace ?? null, name])),
+    find,
   };
 }
 

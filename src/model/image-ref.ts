@@ -14,6 +14,19 @@ export interface ImageReference {
  * registry port (`host:5000/img` has no tag). Undefined for an empty or nameless reference.
  */
 export function parseImageReference(image: string): ImageReference | undefined {
+  // A scan meets the same few images in many containers, and several controls read each one.
+  if (parsedImages.has(image)) return parsedImages.get(image);
+  const parsed = parseUncached(image);
+  if (parsedImages.size >= PARSED_IMAGES_LIMIT) parsedImages.clear();
+  parsedImages.set(image, parsed === undefined ? undefined : Object.freeze(parsed));
+  return parsed;
+}
+
+/** Distinct references remembered at most; the memo starts over when it is full. */
+const PARSED_IMAGES_LIMIT = 4096;
+const parsedImages = new Map<string, ImageReference | undefined>();
+
+function parseUncached(image: string): ImageReference | undefined {
   const at = image.indexOf('@');
   const name = at === -1 ? image : image.slice(0, at);
   const digest = at === -1 ? undefined : image.slice(at + 1);

@@ -36,3 +36,18 @@ test('parseImageReference', () => {
   for (const [image, expected] of cases)
     assert.deepEqual(parseImageReference(image), expected, image);
 });
+
+test('parseImageReference gives the same answer from its memo, past the memo size', () => {
+  const first = parseImageReference('registry.example:5000/team/app:1.2.3@sha256:abc');
+  for (let i = 0; i < 5000; i++) parseImageReference(`app-${i}:v${i}`);
+  assert.deepEqual(parseImageReference('app-4999:v4999'), {
+    registry: undefined,
+    repository: 'app-4999',
+    tag: 'v4999',
+    digest: undefined,
+  });
+  assert.deepEqual(parseImageReference('registry.example:5000/team/app:1.2.3@sha256:abc'), first);
+  assert.equal(parseImageReference(''), undefined);
+  assert.equal(parseImageReference(''), undefined);
+  assert.equal(Object.isFrozen(parseImageReference('nginx:1.27')), true);
+});

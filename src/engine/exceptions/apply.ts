@@ -67,12 +67,23 @@ function inlineLookup(
   warnings: IngestIssue[],
 ): (resource: Resource) => ExceptionRule | undefined {
   const cache = new Map<Resource, ExceptionRule | undefined>();
+  // Findings come resource by resource: most lookups ask about the same resource as the last.
+  let last: Resource | undefined;
+  let lastRule: ExceptionRule | undefined;
   return (resource) => {
     if (!options.inline) return undefined;
-    if (cache.has(resource)) return cache.get(resource);
-    const { rule, warnings: found } = inlineRule(resource, options.catalog);
-    warnings.push(...found);
-    cache.set(resource, rule);
+    if (resource === last) return lastRule;
+    let rule: ExceptionRule | undefined;
+    if (cache.has(resource)) {
+      rule = cache.get(resource);
+    } else {
+      const found = inlineRule(resource, options.catalog);
+      warnings.push(...found.warnings);
+      rule = found.rule;
+      cache.set(resource, rule);
+    }
+    last = resource;
+    lastRule = rule;
     return rule;
   };
 }
