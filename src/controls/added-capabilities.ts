@@ -78,7 +78,7 @@ export default defineControl({
         const capability = normalizeCapability(entry);
         if (capability === '' || allowed.has(capability)) return [];
         const dangerous = DANGEROUS_CAPABILITIES.has(capability);
-        const at = [...path, 'capabilities', 'add', index];
+        const at = path.concat('capabilities', 'add', index);
         return [
           {
             messageId: dangerous ? 'dangerous-capability' : 'added-capability',

@@ -17,7 +17,7 @@ function runtime(spec: Readonly<Record<string, unknown>>, path: JsonPath): Viola
     {
       messageId: 'runtime-not-hardened',
       data: { runtime: typeof value === 'string' ? value : 'the node default' },
-      path: typeof value === 'string' ? [...path, 'runtimeClassName'] : path,
+      path: typeof value === 'string' ? path.concat('runtimeClassName') : path,
       ...(typeof value === 'string' ? { evidence: value } : {}),
     },
   ];
@@ -91,7 +91,7 @@ function image(ref: ContainerRef): Violation<Message>[] {
     {
       messageId: 'floating-image',
       data: { container: describeContainer(ref) },
-      path: [...ref.path, 'image'],
+      path: ref.path.concat('image'),
       ...(typeof value === 'string' ? { evidence: value } : {}),
     },
   ];

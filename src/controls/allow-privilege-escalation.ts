@@ -25,7 +25,7 @@ function sysAdminEntry(
 function judge(ref: ContainerRef): Violation<MessageId>[] {
   const { context, path, parentPath } = securityContextOf(ref);
   const data = { container: describeContainer(ref) };
-  const field: JsonPath = [...path, 'allowPrivilegeEscalation'];
+  const field: JsonPath = path.concat('allowPrivilegeEscalation');
   const fix = [{ op: 'set' as const, path: field, value: false }];
   const value = context?.['allowPrivilegeEscalation'];
   if (value === true) return [{ messageId: 'allowed', data, path: field, evidence: 'true', fix }];
@@ -44,12 +44,17 @@ function judge(ref: ContainerRef): Violation<MessageId>[] {
   // false is only honoured when nothing else grants escalation anyway.
   if (context?.['privileged'] === true) {
     return [
-      { messageId: 'implied-by-privileged', data, path: [...path, 'privileged'], evidence: 'true' },
+      {
+        messageId: 'implied-by-privileged',
+        data,
+        path: path.concat('privileged'),
+        evidence: 'true',
+      },
     ];
   }
   const sysAdmin = context === undefined ? undefined : sysAdminEntry(context);
   if (sysAdmin !== undefined) {
-    const at = [...path, 'capabilities', 'add', sysAdmin.index];
+    const at = path.concat('capabilities', 'add', sysAdmin.index);
     return [{ messageId: 'implied-by-sys-admin', data, path: at, evidence: sysAdmin.value }];
   }
   return [];

@@ -74,7 +74,7 @@ spec:
           {
             messageId: 'registry-not-allowed',
             data: { container: describeContainer(ref), image },
-            path: [...ref.path, 'image'],
+            path: ref.path.concat('image'),
             evidence: image,
           },
         ];

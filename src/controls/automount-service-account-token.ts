@@ -24,7 +24,7 @@ function judgePod(
   context: ScanContext,
 ): Violation<MessageId>[] {
   const value = pod.spec[FIELD];
-  const field = [...pod.path, FIELD];
+  const field = pod.path.concat(FIELD);
   const fix = [{ op: 'set' as const, path: field, value: false }];
   if (value === false) return [];
   const serviceAccount = serviceAccountName(pod.spec);
@@ -93,7 +93,7 @@ export default defineControl({
   description:
     'Flags pods that get an API token mounted because neither the pod spec nor its ServiceAccount sets automountServiceAccountToken: false, and ServiceAccounts that do not opt out. A mounted token lets anyone who gets code execution in the pod talk to the API server as that account.',
   severity: 'medium',
-  match: { kinds: [...WORKLOAD_KINDS, 'ServiceAccount'] },
+  match: { kinds: WORKLOAD_KINDS.concat('ServiceAccount') },
   aliases: {
     kubescape: ['C-0034', 'C-0190'],
     checkov: ['CKV_K8S_38'],

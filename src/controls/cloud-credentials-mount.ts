@@ -114,7 +114,7 @@ spec:
           {
             messageId: 'cloud-credentials',
             data: { volume: describeVolume(ref), hostPath, provider },
-            path: [...ref.path, 'hostPath', 'path'],
+            path: ref.path.concat('hostPath', 'path'),
             evidence: hostPath,
           },
         ];

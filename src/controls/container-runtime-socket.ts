@@ -107,7 +107,7 @@ spec:
           {
             messageId: 'runtime-socket',
             data: { volume: describeVolume(ref), runtime, hostPath },
-            path: [...ref.path, 'hostPath', 'path'],
+            path: ref.path.concat('hostPath', 'path'),
             evidence: hostPath,
           },
         ];

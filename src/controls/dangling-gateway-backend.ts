@@ -47,7 +47,7 @@ function judgeRef(
         {
           messageId: 'missing-service',
           data: { service: name, namespace: where },
-          path: [...path, 'name'],
+          path: path.concat('name'),
           evidence: name,
         },
       ],
@@ -63,7 +63,7 @@ function judgeRef(
           {
             messageId: 'missing-port',
             data: { service: name, port },
-            path: [...path, 'port'],
+            path: path.concat('port'),
             evidence: String(port),
           },
         ],

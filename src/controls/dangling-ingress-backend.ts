@@ -17,7 +17,7 @@ function backendsOf(spec: Readonly<Record<string, unknown>>): Backend[] {
   const backends: Backend[] = [];
   const add = (backend: unknown, path: JsonPath): void => {
     if (isRecord(backend) && isRecord(backend['service']))
-      backends.push({ path: [...path, 'service'], service: backend['service'] });
+      backends.push({ path: path.concat('service'), service: backend['service'] });
   };
   add(spec['defaultBackend'], ['spec', 'defaultBackend']);
   const rules = spec['rules'];
@@ -59,7 +59,7 @@ function judgeBackend(
       {
         messageId: 'missing-service',
         data: { service: name },
-        path: [...backend.path, 'name'],
+        path: backend.path.concat('name'),
         evidence: name,
       },
     ];
@@ -71,7 +71,7 @@ function judgeBackend(
     {
       messageId: 'missing-port',
       data: { service: name, port: value },
-      path: [...backend.path, 'port', field],
+      path: backend.path.concat('port', field),
       evidence: value,
     },
   ];

@@ -65,7 +65,7 @@ spec:
       const image = ref.container['image'];
       if (typeof image !== 'string' || registryOf(image)?.registry.toLowerCase() !== FROZEN)
         return [];
-      const path = [...ref.path, 'image'];
+      const path = ref.path.concat('image');
       const trimmed = image.trim();
       return [
         {

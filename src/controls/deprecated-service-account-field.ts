@@ -43,10 +43,10 @@ spec:
     judgePodSpec(resource, (pod) => {
       const value = pod.spec['serviceAccount'];
       if (value === undefined || value === null) return [];
-      const path = [...pod.path, 'serviceAccount'];
+      const path = pod.path.concat('serviceAccount');
       const fix: FixPatch[] = [{ op: 'remove', path }];
       if (pod.spec['serviceAccountName'] === undefined && typeof value === 'string')
-        fix.unshift({ op: 'set', path: [...pod.path, 'serviceAccountName'], value });
+        fix.unshift({ op: 'set', path: pod.path.concat('serviceAccountName'), value });
       return [
         {
           messageId: 'deprecated-field',

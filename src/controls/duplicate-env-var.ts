@@ -69,7 +69,7 @@ spec:
           {
             messageId: 'duplicate-env',
             data: { container: describeContainer(ref), name, first },
-            path: [...ref.path, 'env', index, 'name'],
+            path: ref.path.concat('env', index, 'name'),
             evidence: name,
           },
         ];

@@ -28,7 +28,7 @@ function judgeEnv(ref: ContainerRef, rules: CredentialRules): Violation<MessageI
     const { name, value } = entry;
     const found = detectCredential(name, value, rules);
     if (found === undefined) return [];
-    const path = [...ref.path, 'env', index, 'value'];
+    const path = ref.path.concat('env', index, 'value');
     const container = describeContainer(ref);
     const evidence = redacted(name, value);
     return found.by === 'value'
@@ -135,7 +135,7 @@ export default defineControl({
   description:
     'Flags literal environment variable values and ConfigMap entries that look like credentials: secret-like names (PASSWORD, TOKEN, API_KEY, ...) with a literal value, well-known token formats (AWS, GitHub, private keys, ...) and random-looking keys; spec.sensitiveKeyNames and spec.sensitiveValuePatterns of the controls configuration add names and formats. Manifests are widely readable and versioned, so anything written in them is effectively public.',
   severity: 'high',
-  match: { kinds: [...WORKLOAD_KINDS, 'ConfigMap'] },
+  match: { kinds: WORKLOAD_KINDS.concat('ConfigMap') },
   aliases: {
     kubescape: ['C-0012', 'C-0259'],
     polaris: ['sensitiveContainerEnvVar', 'sensitiveConfigmapContent'],

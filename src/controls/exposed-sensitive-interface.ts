@@ -123,7 +123,7 @@ spec:
       {
         messageId: 'sensitive-exposed',
         data: { image: sensitive.image.image, how: exposure.how },
-        path: [...sensitive.ref.path, 'image'],
+        path: sensitive.ref.path.concat('image'),
         evidence: sensitive.image.image,
       },
     ];

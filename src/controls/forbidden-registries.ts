@@ -60,7 +60,7 @@ spec:
           {
             messageId: 'registry-forbidden',
             data: { container: describeContainer(ref), image },
-            path: [...ref.path, 'image'],
+            path: ref.path.concat('image'),
             evidence: image,
           },
         ];

@@ -66,7 +66,7 @@ export default defineControl({
     judgePodSpec(resource, (pod) =>
       FIELDS.flatMap(([field, messageId]): Violation<MessageId>[] => {
         if (pod.spec[field] !== true) return [];
-        const path = [...pod.path, field];
+        const path = pod.path.concat(field);
         return [{ messageId, path, evidence: 'true', fix: [{ op: 'remove', path }] }];
       }),
     ),

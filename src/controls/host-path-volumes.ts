@@ -129,7 +129,7 @@ export default defineControl({
           {
             messageId: sensitive ? 'sensitive-host-path' : 'host-path',
             data: { volume: name, hostPath: hostPath === '' ? '(no path)' : hostPath },
-            path: [...pod.path, 'volumes', index, 'hostPath'],
+            path: pod.path.concat('volumes', index, 'hostPath'),
             evidence: hostPath,
           },
         ];

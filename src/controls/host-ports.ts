@@ -66,7 +66,7 @@ export default defineControl({
       if (!Array.isArray(ports)) return [];
       return ports.flatMap((port: unknown, index): Violation<'host-port'>[] => {
         if (!isRecord(port) || !bindsHostPort(port['hostPort'])) return [];
-        const path = [...ref.path, 'ports', index, 'hostPort'];
+        const path = ref.path.concat('ports', index, 'hostPort');
         const hostPort = evidenceOf(port['hostPort']);
         return [
           {

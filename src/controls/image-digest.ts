@@ -50,7 +50,7 @@ spec:
         {
           messageId: 'not-pinned',
           data: { container: describeContainer(ref), image },
-          path: [...ref.path, 'image'],
+          path: ref.path.concat('image'),
           evidence: image,
         },
       ];

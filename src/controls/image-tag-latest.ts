@@ -62,7 +62,7 @@ export default defineControl({
         {
           messageId: parsed.tag === 'latest' ? 'latest-tag' : 'no-tag',
           data: { container: describeContainer(ref), image },
-          path: [...ref.path, 'image'],
+          path: ref.path.concat('image'),
           evidence: image,
         },
       ];

@@ -73,7 +73,7 @@ export function judgeVulnerableImage(
     {
       messageId: 'vulnerable-version',
       data: { container: describeContainer(ref), image: found.image },
-      path: [...ref.path, 'image'],
+      path: ref.path.concat('image'),
       evidence: found.image,
     },
   ];

@@ -74,7 +74,7 @@ spec:
         {
           messageId: 'end-of-life',
           data: { container: describeContainer(ref), image: found.image },
-          path: [...ref.path, 'image'],
+          path: ref.path.concat('image'),
           evidence: found.image,
         },
       ];

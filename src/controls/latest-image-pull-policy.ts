@@ -61,7 +61,7 @@ spec:
       const policy = ref.container['imagePullPolicy'];
       if (typeof image !== 'string' || !isFloating(image)) return [];
       if (policy === undefined || policy === null || policy === 'Always') return [];
-      const path = [...ref.path, 'imagePullPolicy'];
+      const path = ref.path.concat('imagePullPolicy');
       return [
         {
           messageId: 'stale-latest',

@@ -23,7 +23,7 @@ function judge(resource: Resource, pod: PodSpecRef, context: ScanContext): Check
     {
       messageId: 'missing-service-account',
       data: { serviceAccount: name },
-      path: [...pod.path, field],
+      path: pod.path.concat(field),
       evidence: name,
     },
   ];

@@ -15,7 +15,7 @@ function siteAt(object: unknown, metadataPath: JsonPath, where: string): LabelSi
   const metadata = isRecord(object) ? object : undefined;
   const labels = labelsOf(metadata);
   const path = isRecord(metadata?.['labels'])
-    ? [...metadataPath, 'labels']
+    ? metadataPath.concat('labels')
     : metadata === undefined
       ? metadataPath.slice(0, -1)
       : metadataPath;

@@ -31,7 +31,7 @@ export function volumesOf(pod: PodSpecRef): VolumeRef[] {
             volume,
             name: typeof volume['name'] === 'string' ? volume['name'] : undefined,
             index,
-            path: [...pod.path, 'volumes', index],
+            path: pod.path.concat('volumes', index),
           },
         ]
       : [],
@@ -45,7 +45,7 @@ export function mountsOf(pod: PodSpecRef, name: string): MountRef[] {
     if (!Array.isArray(mounts)) return [];
     return mounts.flatMap((mount: unknown, index): MountRef[] =>
       isRecord(mount) && mount['name'] === name
-        ? [{ container, mount, path: [...container.path, 'volumeMounts', index] }]
+        ? [{ container, mount, path: container.path.concat('volumeMounts', index) }]
         : [],
     );
   });

@@ -61,9 +61,9 @@ export default defineControl({
         {
           messageId: 'privileged',
           data: { container: describeContainer(ref) },
-          path: [...path, 'privileged'],
+          path: path.concat('privileged'),
           evidence: 'true',
-          fix: [{ op: 'set', path: [...path, 'privileged'], value: false }],
+          fix: [{ op: 'set', path: path.concat('privileged'), value: false }],
         },
       ];
     }),

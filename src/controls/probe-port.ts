@@ -126,7 +126,7 @@ spec:
           return HANDLERS.flatMap((handler) => {
             const action = probe[handler];
             if (!isRecord(action) || action['port'] === undefined) return [];
-            return judgePort(ref, field, action['port'], [...ref.path, field, handler, 'port']);
+            return judgePort(ref, field, action['port'], ref.path.concat(field, handler, 'port'));
           });
         }),
       ['containers'],

@@ -35,7 +35,7 @@ export function probeViolations<M extends string>(
     {
       messageId: messageIds.invalid,
       data: { container },
-      path: [...ref.path, field],
+      path: ref.path.concat(field),
       evidence: evidenceOf(probe),
     },
   ];

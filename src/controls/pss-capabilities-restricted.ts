@@ -6,7 +6,7 @@ function dropAll(offence: PssOffence): readonly FixPatch[] {
   const kept = Array.isArray(offence.value)
     ? offence.value.filter((entry): entry is string => typeof entry === 'string')
     : [];
-  return [{ op: 'set', path: offence.path, value: [...kept, 'ALL'] }];
+  return [{ op: 'set', path: offence.path, value: kept.concat('ALL') }];
 }
 
 export default definePssControl({

@@ -70,7 +70,7 @@ const REPLACED: ReadonlyMap<PssCheckId, readonly PssCheckId[]> = new Map(
 /** Maps a pod-rooted path to the resource: `spec…` to the pod spec, `metadata…` to its metadata. */
 function toResourcePath(podPath: JsonPath, pod: PodSpecRef): JsonPath {
   const [root, ...rest] = podPath;
-  return root === 'metadata' ? [...pod.metadataPath, ...rest] : [...pod.path, ...rest];
+  return root === 'metadata' ? pod.metadataPath.concat(rest) : pod.path.concat(rest);
 }
 
 /** The longest prefix of `path` that exists in `object`: where a missing field would be added. */
@@ -213,7 +213,7 @@ function checkPss<M extends string>(
   if (pod === undefined) return judgePodSpec(resource, () => []);
   const malformed = malformedContainerList(pod.spec);
   if (malformed !== undefined) {
-    return { skipped: `${toDotted([...pod.path, malformed])} is not a list` };
+    return { skipped: `${toDotted(pod.path.concat(malformed))} is not a list` };
   }
   return judge(spec, resource, pod, context.settings.pssVersion);
 }

@@ -56,7 +56,7 @@ export default defineControl({
   check: (resource) =>
     judgeContainers(resource, (ref) => {
       const { context, path, parentPath } = securityContextOf(ref);
-      const field = [...path, 'readOnlyRootFilesystem'];
+      const field = path.concat('readOnlyRootFilesystem');
       const value = context?.['readOnlyRootFilesystem'];
       if (value === true) return [];
       const data = { container: describeContainer(ref) };

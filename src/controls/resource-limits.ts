@@ -32,15 +32,15 @@ function isSet(value: unknown): boolean {
 function judge(ref: ContainerRef, bounds: ResourceBounds): Violation<MessageId>[] {
   const resources = ref.container['resources'];
   const limits = isRecord(resources) ? resources['limits'] : undefined;
-  const resourcesPath: JsonPath = [...ref.path, 'resources'];
+  const resourcesPath: JsonPath = ref.path.concat('resources');
   // Report at the deepest node that exists: limits, resources, or the container itself.
   const parent: JsonPath = isRecord(limits)
-    ? [...resourcesPath, 'limits']
+    ? resourcesPath.concat('limits')
     : resources === undefined || resources === null
       ? ref.path
       : limits === undefined || limits === null
         ? resourcesPath
-        : [...resourcesPath, 'limits'];
+        : resourcesPath.concat('limits');
   return LIMITS.flatMap(([name, messageId]): Violation<MessageId>[] => {
     const container = describeContainer(ref);
     if (!isRecord(limits) || !isSet(limits[name]))
@@ -58,7 +58,7 @@ function judge(ref: ContainerRef, bounds: ResourceBounds): Violation<MessageId>[
           value: text,
           bound: 'bound' in found ? found.bound : '',
         },
-        path: [...parent, name],
+        path: parent.concat(name),
         evidence: text,
       },
     ];

@@ -65,15 +65,15 @@ function judge(ref: ContainerRef, bounds: ResourceBounds): Violation<MessageId>[
             value: text,
             bound: 'bound' in found ? found.bound : '',
           },
-          path: [...ref.path, ...request.path],
+          path: ref.path.concat(request.path),
           evidence: text,
         },
       ];
     }
     const path = isRecord(requests)
-      ? [...ref.path, 'resources', 'requests']
+      ? ref.path.concat('resources', 'requests')
       : isRecord(resources)
-        ? [...ref.path, 'resources']
+        ? ref.path.concat('resources')
         : ref.path;
     return [{ messageId, data: { container }, path }];
   });

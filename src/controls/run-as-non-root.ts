@@ -20,7 +20,7 @@ function effective<T>(
 ): { value: T; path: JsonPath } | undefined {
   for (const { context, path } of contexts) {
     const value = context?.[field];
-    if (accept(value)) return { value, path: [...path, field] };
+    if (accept(value)) return { value, path: path.concat(field) };
   }
   return undefined;
 }
@@ -54,7 +54,7 @@ function judge(ref: ContainerRef, pod: PodSpecRef): Violation<MessageId>[] {
       messageId: 'non-root-not-enforced',
       data,
       path: container.parentPath,
-      fix: [{ op: 'set', path: [...container.path, 'runAsNonRoot'], value: true }],
+      fix: [{ op: 'set', path: container.path.concat('runAsNonRoot'), value: true }],
     },
   ];
 }

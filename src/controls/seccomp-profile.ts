@@ -74,7 +74,7 @@ spec:
       if (CONFINED.has(type)) return [];
       const container = describeContainer(ref);
       if (type === undefined || type === null) {
-        const path = [...podContext.path, 'seccompProfile'];
+        const path = podContext.path.concat('seccompProfile');
         return [
           {
             messageId: 'no-seccomp',
@@ -85,7 +85,7 @@ spec:
         ];
       }
       const owner = ownType === undefined ? podContext : own;
-      const path = [...owner.path, 'seccompProfile', 'type'];
+      const path = owner.path.concat('seccompProfile', 'type');
       return [
         {
           messageId: 'unconfined',

@@ -23,7 +23,7 @@ function judgeEnv(ref: ContainerRef): Violation<MessageId>[] {
           name,
           secret: typeof secret === 'string' ? secret : '(unnamed)',
         },
-        path: [...ref.path, 'env', index, 'valueFrom', 'secretKeyRef'],
+        path: ref.path.concat('env', index, 'valueFrom', 'secretKeyRef'),
       },
     ];
   });
@@ -42,7 +42,7 @@ function judgeEnvFrom(ref: ContainerRef): Violation<MessageId>[] {
           container: describeContainer(ref),
           secret: typeof secret === 'string' ? secret : '(unnamed)',
         },
-        path: [...ref.path, 'envFrom', index, 'secretRef'],
+        path: ref.path.concat('envFrom', index, 'secretRef'),
       },
     ];
   });

@@ -61,7 +61,7 @@ spec:
                 fix: [
                   {
                     op: 'set',
-                    path: [...ref.path, 'securityContext'],
+                    path: ref.path.concat('securityContext'),
                     value: { allowPrivilegeEscalation: false },
                   },
                 ],

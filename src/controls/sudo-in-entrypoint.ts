@@ -60,7 +60,7 @@ spec:
                 {
                   messageId: 'sudo',
                   data: { container: describeContainer(ref), field },
-                  path: [...ref.path, field, index],
+                  path: ref.path.concat(field, index),
                   evidence: entry,
                 },
               ]

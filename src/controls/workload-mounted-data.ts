@@ -91,7 +91,7 @@ spec:
             {
               messageId: 'mounts-data' as const,
               data: { volume: describeVolume(ref), what, name: text },
-              path: [...ref.path, field],
+              path: ref.path.concat(field),
               evidence: `${what} ${text}`,
             },
           ];

@@ -41,9 +41,9 @@ function containerScopeOf(pod: PodSpecRef): ContainerScope {
   if (scope === undefined) {
     const malformed = malformedContainerList(pod.spec);
     if (malformed !== undefined) {
-      scope = { skipped: `${toDotted([...pod.path, malformed])} is not a list` };
+      scope = { skipped: `${toDotted(pod.path.concat(malformed))} is not a list` };
     } else if (!Array.isArray(pod.spec['containers'])) {
-      scope = { skipped: `${toDotted([...pod.path, 'containers'])} is missing` };
+      scope = { skipped: `${toDotted(pod.path.concat('containers'))} is missing` };
     } else {
       scope = { refs: containersOf(pod.spec, pod.path) };
     }
@@ -90,7 +90,7 @@ export function securityContextOf(owner: {
   readonly path: JsonPath;
 }): SecurityContextRef {
   const value = owner.container['securityContext'];
-  const path = [...owner.path, 'securityContext'];
+  const path = owner.path.concat('securityContext');
   if (isRecord(value)) return { context: value, path, parentPath: path };
   // A securityContext that is present but not an object is itself the offending node.
   return {

@@ -92,9 +92,9 @@ spec:
                   volume: describeVolume(volume),
                   hostPath,
                 },
-                path: present ? [...path, 'readOnly'] : path,
+                path: present ? path.concat('readOnly') : path,
                 ...(present ? { evidence: evidenceOf(mount['readOnly']) } : {}),
-                fix: [{ op: 'set', path: [...path, 'readOnly'], value: true }],
+                fix: [{ op: 'set', path: path.concat('readOnly'), value: true }],
               },
             ];
           },

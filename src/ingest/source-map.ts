@@ -285,14 +285,14 @@ export class RecordedSourceMap implements DocumentSourceMap {
     if (index === undefined || index.size <= this.root) return undefined;
     const found = index.locate(
       this.root,
-      this.prefix.length === 0 ? path : [...this.prefix, ...path],
+      this.prefix.length === 0 ? path : this.prefix.concat(path),
     );
     return { position: index.positionOf(found.node), exact: found.exact };
   }
 
   /** A map for the subtree at `prefix` (List items), sharing this document's index. */
   child(prefix: JsonPath): RecordedSourceMap {
-    return new RecordedSourceMap(this.index, this.root, [...this.prefix, ...prefix]);
+    return new RecordedSourceMap(this.index, this.root, this.prefix.concat(prefix));
   }
 }
 
@@ -391,11 +391,11 @@ export class TapeSourceMap implements DocumentSourceMap {
   }
 
   locate(path: JsonPath): Located {
-    const found = this.index.locate(this.prefix.length === 0 ? path : [...this.prefix, ...path]);
+    const found = this.index.locate(this.prefix.length === 0 ? path : this.prefix.concat(path));
     return { position: this.index.positionOf(found.offset), exact: found.exact };
   }
 
   child(prefix: JsonPath): TapeSourceMap {
-    return new TapeSourceMap(this.index, [...this.prefix, ...prefix]);
+    return new TapeSourceMap(this.index, this.prefix.concat(prefix));
   }
 }

@@ -58,7 +58,7 @@ function collectContainers(
     list.forEach((container: unknown, index) => {
       if (!isRecord(container)) return;
       const name = typeof container['name'] === 'string' ? container['name'] : undefined;
-      refs.push({ container, kind, index, path: [...specPath, kind, index], name });
+      refs.push({ container, kind, index, path: specPath.concat(kind, index), name });
     });
   }
   return refs;

@@ -36,7 +36,7 @@ export function podSpecPathOf(kind: string): JsonPath | undefined {
   const base = Object.hasOwn(POD_TEMPLATE_LOCATIONS, kind)
     ? POD_TEMPLATE_LOCATIONS[kind]
     : undefined;
-  return base === undefined ? undefined : [...base, 'spec'];
+  return base === undefined ? undefined : base.concat('spec');
 }
 
 /**
@@ -59,10 +59,10 @@ function findPodSpec(resource: Pick<Resource, 'kind' | 'object'>): PodSpecRef | 
     ? POD_TEMPLATE_LOCATIONS[resource.kind]
     : undefined;
   if (base === undefined) return undefined;
-  const path = [...base, 'spec'];
+  const path = base.concat('spec');
   const spec = getAt(resource.object, path);
   if (!isRecord(spec)) return undefined;
-  const metadataPath = [...base, 'metadata'];
+  const metadataPath = base.concat('metadata');
   const metadata = getAt(resource.object, metadataPath);
   return isRecord(metadata) ? { spec, path, metadata, metadataPath } : { spec, path, metadataPath };
 }

@@ -11,7 +11,7 @@ const privileged: CheckFn = (pod) => {
   const found = new Offences();
   for (const ref of pod.containers) {
     if (ref.securityContext?.['privileged'] === true) {
-      found.atContainer(ref, [...ref.path, 'securityContext', 'privileged']);
+      found.atContainer(ref, ref.path.concat('securityContext', 'privileged'));
     }
   }
   return found.failure((who) => `${who} must not run privileged (securityContext.privileged=true)`);
@@ -35,7 +35,7 @@ const hostPorts: CheckFn = (pod) => {
     list(ref.container['ports']).forEach((port, index) => {
       const hostPort = dict(port)?.['hostPort'];
       if (typeof hostPort === 'number' && hostPort !== 0) {
-        found.atContainer(ref, [...ref.path, 'ports', index, 'hostPort']);
+        found.atContainer(ref, ref.path.concat('ports', index, 'hostPort'));
         ports.push(String(hostPort));
       }
     });
@@ -63,7 +63,7 @@ const windowsHostProcess: CheckFn = (pod) => {
   }
   for (const ref of pod.containers) {
     if (dict(ref.securityContext?.['windowsOptions'])?.['hostProcess'] === true) {
-      found.atContainer(ref, [...ref.path, 'securityContext', 'windowsOptions', 'hostProcess']);
+      found.atContainer(ref, ref.path.concat('securityContext', 'windowsOptions', 'hostProcess'));
     }
   }
   return found.failure(
@@ -116,7 +116,7 @@ const SYSCTLS_1_0 = [
   'net.ipv4.tcp_syncookies',
   'net.ipv4.ping_group_range',
 ];
-const SYSCTLS_1_27 = [...SYSCTLS_1_0, 'net.ipv4.ip_local_reserved_ports'];
+const SYSCTLS_1_27 = SYSCTLS_1_0.concat('net.ipv4.ip_local_reserved_ports');
 const SYSCTLS_1_29 = [
   ...SYSCTLS_1_27,
   'net.ipv4.tcp_keepalive_time',
@@ -124,7 +124,7 @@ const SYSCTLS_1_29 = [
   'net.ipv4.tcp_keepalive_intvl',
   'net.ipv4.tcp_keepalive_probes',
 ];
-const SYSCTLS_1_32 = [...SYSCTLS_1_29, 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem'];
+const SYSCTLS_1_32 = SYSCTLS_1_29.concat('net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem');
 const SYSCTLS_1_37 = [
   ...SYSCTLS_1_32,
   'net.ipv4.tcp_slow_start_after_idle',

@@ -30,7 +30,7 @@ const capabilitiesBaseline: CheckFn = (pod) => {
     add.forEach((entry, index) => {
       const capability = text(entry);
       if (BASELINE_CAPABILITIES.has(capability)) return;
-      found.atContainer(ref, [...ref.path, 'securityContext', 'capabilities', 'add', index]);
+      found.atContainer(ref, ref.path.concat('securityContext', 'capabilities', 'add', index));
       added.push(capability);
     });
   }
@@ -57,7 +57,7 @@ const appArmorProfile: CheckFn = (pod) => {
   for (const ref of pod.containers) {
     const profile = dict(ref.securityContext?.['appArmorProfile']);
     if (profile === undefined || APPARMOR_TYPES.has(text(profile['type']))) continue;
-    found.atContainer(ref, [...ref.path, 'securityContext', 'appArmorProfile', 'type']);
+    found.atContainer(ref, ref.path.concat('securityContext', 'appArmorProfile', 'type'));
     values.push(text(profile['type']));
   }
   for (const [key, value] of Object.entries(pod.annotations ?? {})) {
@@ -73,7 +73,7 @@ const appArmorProfile: CheckFn = (pod) => {
 };
 
 const SELINUX_TYPES_1_0 = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
-const SELINUX_TYPES_1_31 = [...SELINUX_TYPES_1_0, 'container_engine_t'];
+const SELINUX_TYPES_1_31 = SELINUX_TYPES_1_0.concat('container_engine_t');
 
 function seLinuxAllowing(types: readonly string[]): CheckFn {
   const allowed = new Set(types);
@@ -89,12 +89,12 @@ function seLinuxAllowing(types: readonly string[]): CheckFn {
       if (opts === undefined) return;
       const type = text(opts['type']);
       if (!allowed.has(type)) {
-        mark([...at, 'type']);
+        mark(at.concat('type'));
         problems.push(`type ${JSON.stringify(type)}`);
       }
       for (const field of ['user', 'role'] as const) {
         if (text(opts[field]) === '') continue;
-        mark([...at, field]);
+        mark(at.concat(field));
         problems.push(`${field} set`);
       }
     };
@@ -106,7 +106,7 @@ function seLinuxAllowing(types: readonly string[]): CheckFn {
       },
     );
     for (const ref of pod.containers) {
-      const at = [...ref.path, 'securityContext', 'seLinuxOptions'];
+      const at = ref.path.concat('securityContext', 'seLinuxOptions');
       judge(ref.securityContext?.['seLinuxOptions'], at, (p) => {
         found.atContainer(ref, p);
       });
@@ -125,7 +125,7 @@ export const procMountDefaultOnly: CheckFn = (pod) => {
   for (const ref of pod.containers) {
     const procMount = ref.securityContext?.['procMount'];
     if (typeof procMount !== 'string' || procMount === 'Default') continue;
-    found.atContainer(ref, [...ref.path, 'securityContext', 'procMount']);
+    found.atContainer(ref, ref.path.concat('securityContext', 'procMount'));
     values.push(procMount);
   }
   return found.failure(
@@ -171,7 +171,7 @@ const seccompFields: CheckFn = (pod) => {
   for (const ref of pod.containers) {
     const profile = dict(ref.securityContext?.['seccompProfile']);
     if (profile === undefined || CONFINED_SECCOMP_TYPES.has(text(profile['type']))) continue;
-    found.atContainer(ref, [...ref.path, 'securityContext', 'seccompProfile', 'type']);
+    found.atContainer(ref, ref.path.concat('securityContext', 'seccompProfile', 'type'));
     values.push(text(profile['type']));
   }
   return found.failure(

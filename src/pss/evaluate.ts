@@ -71,7 +71,7 @@ function resolveChecks(level: PssLevel, minor: number): readonly ActiveCheck[] {
       baseline.push({ id: definition.id, level: 'baseline', evaluate: revision.evaluate });
     }
   }
-  return [...baseline, ...restricted];
+  return baseline.concat(restricted);
 }
 
 // Resolved once per level and minor: evaluation then runs a flat list of functions.

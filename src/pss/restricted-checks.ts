@@ -49,7 +49,7 @@ const runAsNonRoot: CheckFn = (pod) => {
     if (value === true) continue;
     if (value === false) explicit = true;
     else if (podValue === true) continue;
-    found.atContainer(ref, [...ref.path, 'securityContext', 'runAsNonRoot']);
+    found.atContainer(ref, ref.path.concat('securityContext', 'runAsNonRoot'));
   }
   return found.failure((who) =>
     explicit
@@ -65,7 +65,7 @@ const runAsUser: CheckFn = (pod) => {
   }
   for (const ref of pod.containers) {
     if (ref.securityContext?.['runAsUser'] === 0) {
-      found.atContainer(ref, [...ref.path, 'securityContext', 'runAsUser']);
+      found.atContainer(ref, ref.path.concat('securityContext', 'runAsUser'));
     }
   }
   return found.failure((who) => `${who} must not run as root (runAsUser=0)`);
@@ -75,7 +75,7 @@ const allowPrivilegeEscalation: CheckFn = (pod) => {
   const found = new Offences();
   for (const ref of pod.containers) {
     if (ref.securityContext?.['allowPrivilegeEscalation'] === false) continue;
-    found.atContainer(ref, [...ref.path, 'securityContext', 'allowPrivilegeEscalation']);
+    found.atContainer(ref, ref.path.concat('securityContext', 'allowPrivilegeEscalation'));
   }
   return found.failure((who) => `${who} must set allowPrivilegeEscalation=false`);
 };
@@ -93,7 +93,7 @@ const seccompRequired: CheckFn = (pod) => {
     if (profile === undefined ? podConfined : CONFINED_SECCOMP_TYPES.has(text(profile['type']))) {
       continue;
     }
-    found.atContainer(ref, [...ref.path, 'securityContext', 'seccompProfile', 'type']);
+    found.atContainer(ref, ref.path.concat('securityContext', 'seccompProfile', 'type'));
   }
   return found.failure(
     (who) => `${who} must run under seccomp: seccompProfile.type RuntimeDefault or Localhost`,
@@ -106,14 +106,14 @@ const capabilitiesRestricted: CheckFn = (pod) => {
   let missingDrop = false;
   for (const ref of pod.containers) {
     const capabilities = dict(ref.securityContext?.['capabilities']);
-    const at = [...ref.path, 'securityContext', 'capabilities'];
+    const at = ref.path.concat('securityContext', 'capabilities');
     if (!list(capabilities?.['drop']).includes('ALL')) {
-      found.atContainer(ref, [...at, 'drop']);
+      found.atContainer(ref, at.concat('drop'));
       missingDrop = true;
     }
     list(capabilities?.['add']).forEach((entry, index) => {
       if (entry === 'NET_BIND_SERVICE') return;
-      found.atContainer(ref, [...at, 'add', index]);
+      found.atContainer(ref, at.concat('add', index));
       added.push(text(entry));
     });
   }

@@ -68,8 +68,8 @@ const commandCache = new WeakMap<ContainerRef, ContainerCommand>();
 function commandOf(ref: ContainerRef): ContainerCommand {
   let found = commandCache.get(ref);
   if (found === undefined) {
-    const commandPath = [...ref.path, 'command'];
-    const argsPath = [...ref.path, 'args'];
+    const commandPath = ref.path.concat('command');
+    const argsPath = ref.path.concat('args');
     const command = ref.container['command'];
     const args = ref.container['args'];
     const hasCommand = isListLike(command);

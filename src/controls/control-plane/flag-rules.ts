@@ -110,7 +110,7 @@ function listWords(flag: string, item: string): { withItem: string[]; withoutIte
   const words = (items: readonly string[]): string[] =>
     items.length === 0 ? [] : [flagWord(flag, items.join(','))];
   return {
-    withItem: words(sample.includes(item) ? sample : [...sample, item]),
+    withItem: words(sample.includes(item) ? sample : sample.concat(item)),
     withoutItem: words(without),
   };
 }
@@ -222,7 +222,7 @@ function bothExamples(
   b: FlagExample | undefined,
 ): FlagExample | undefined {
   if (a === undefined || b === undefined) return undefined;
-  return { failing: [...a.failing, ...b.failing], passing: [...a.passing, ...b.passing] };
+  return { failing: a.failing.concat(b.failing), passing: a.passing.concat(b.passing) };
 }
 
 /** Combines rules; findings come in rule order. */

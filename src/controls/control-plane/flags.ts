@@ -33,7 +33,7 @@ export function tokensOf(list: unknown, path: JsonPath): CommandToken[] {
   const out: CommandToken[] = [];
   items.forEach((item: unknown, index) => {
     if (typeof item !== 'string') return;
-    const elementPath = typeof list === 'string' ? path : [...path, index];
+    const elementPath = typeof list === 'string' ? path : path.concat(index);
     for (const word of item.split(/\s+/)) {
       const text = word.replace(/^['"]+|['"]+$/g, '');
       if (text !== '') out.push({ text, path: elementPath });

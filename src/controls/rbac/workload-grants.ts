@@ -33,7 +33,7 @@ export function podAccountOf(
     const value = pod.spec[field];
     if (typeof value === 'string' && value !== '') {
       name = value;
-      path = [...pod.path, field];
+      path = pod.path.concat(field);
       break;
     }
   }
