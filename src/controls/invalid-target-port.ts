@@ -38,7 +38,7 @@ function selectedPortNames(
 function judgeTargetPort(
   target: unknown,
   path: readonly (string | number)[],
-  names: Set<string> | undefined,
+  namesOf: () => Set<string> | undefined,
 ): Violation<MessageId>[] {
   if (typeof target === 'number') {
     return Number.isInteger(target) && target >= 1 && target <= 65535
@@ -55,6 +55,7 @@ function judgeTargetPort(
   if (typeof target !== 'string' || /^\d+$/.test(target)) return [];
   if (!PORT_NAME.test(target))
     return [{ messageId: 'invalid-port-name', data: { port: target }, path, evidence: target }];
+  const names = namesOf();
   if (names === undefined || names.has(target)) return [];
   return [{ messageId: 'undefined-named-port', data: { port: target }, path, evidence: target }];
 }
@@ -65,10 +66,16 @@ function judge(resource: Resource, context: ScanContext): CheckResult<MessageId>
   const ports = spec['ports'];
   if (!Array.isArray(ports)) return [];
   const selector = spec['selector'];
-  const names = isRecord(selector) ? selectedPortNames(resource, selector, context) : undefined;
+  // Only a named target port needs the selected pods' port names: found once, on first need.
+  let names: Set<string> | undefined | null = null;
+  const namesOf = (): Set<string> | undefined => {
+    if (names === null)
+      names = isRecord(selector) ? selectedPortNames(resource, selector, context) : undefined;
+    return names;
+  };
   return ports.flatMap((port: unknown, index) =>
     isRecord(port) && port['targetPort'] !== undefined
-      ? judgeTargetPort(port['targetPort'], ['spec', 'ports', index, 'targetPort'], names)
+      ? judgeTargetPort(port['targetPort'], ['spec', 'ports', index, 'targetPort'], namesOf)
       : [],
   );
 }

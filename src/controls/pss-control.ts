@@ -1,4 +1,5 @@
 import { getAt, toDotted, type JsonPath } from '../core/json-path.js';
+import type { Mutable } from '../core/mutable.js';
 import { CONTAINER_LISTS, malformedContainerList } from '../model/containers.js';
 import { isRecord, type Resource } from '../model/resource.js';
 import type { ScanContext } from '../model/context.js';
@@ -151,6 +152,8 @@ function viewOf(pod: PodSpecRef): PodView {
   return view;
 }
 
+const LATEST_VERSION_TEXT = `v1.${PSS_LATEST_MINOR} (latest)`;
+
 function judge<M extends string>(
   spec: PssControlSpec<M>,
   resource: Resource,
@@ -174,7 +177,8 @@ function judge<M extends string>(
     const present = value !== undefined;
     const verdict = spec.classify({ podPath, path, present, value });
     const at = present ? path : deepestExisting(resource.object, path);
-    const evidence = present ? evidenceOf(value) : wrongShapeEvidence(getAt(resource.object, at));
+    const shown = present ? evidenceOf(value) : undefined;
+    const evidence = present ? shown : wrongShapeEvidence(getAt(resource.object, at));
     // Two failing fields can lead to one reported place (both missing under one parent).
     if (paths.length > 1) {
       const key = `${verdict.messageId} ${pathKey(at)}`;
@@ -184,16 +188,13 @@ function judge<M extends string>(
     const data: PssMessageData = {
       where: describePodPlace(podPath, pod.spec),
       field: String(podPath.at(-1)),
-      value: present ? evidenceOf(value) : 'unset',
-      version: version === 'latest' ? `v1.${PSS_LATEST_MINOR} (latest)` : version,
+      value: shown ?? 'unset',
+      version: version === 'latest' ? LATEST_VERSION_TEXT : version,
     };
-    violations.push({
-      messageId: verdict.messageId,
-      data,
-      path: at,
-      ...(evidence === undefined ? {} : { evidence }),
-      ...(verdict.fix === undefined ? {} : { fix: verdict.fix }),
-    });
+    const violation: Mutable<Violation<M>> = { messageId: verdict.messageId, data, path: at };
+    if (evidence !== undefined) violation.evidence = evidence;
+    if (verdict.fix !== undefined) violation.fix = verdict.fix;
+    violations.push(violation);
   }
   return violations;
 }
