@@ -32,6 +32,7 @@ import {
   parsePssVersionOption,
   parseSize,
 } from './options.js';
+import { phaseTimer, type PhaseTimer } from './phase-timer.js';
 import { createProgress } from './progress.js';
 import { clusterOptionsOf, helmOptionsOf, targetOptionsFrom } from './input-options.js';
 
@@ -105,7 +106,9 @@ export async function runScan(
   paths: readonly string[],
   options: ScanOptions,
   io: CliIO,
+  timer: PhaseTimer = phaseTimer(false),
 ): Promise<ScanReport> {
+  timer.mark('start-up');
   const started = performance.now();
   const scannedAt = new Date();
   const {
@@ -122,7 +125,7 @@ export async function runScan(
   // The database code (SQLite) loads only with --images.
   const db = options.images ? (await import('./vuln.js')).openDb(options.db, io) : undefined;
   try {
-    return await scanWith(paths, options, io, db, {
+    return await scanWith(paths, options, io, db, timer, {
       started,
       scannedAt,
       selection,
@@ -144,6 +147,7 @@ async function scanWith(
   options: ScanOptions,
   io: CliIO,
   db: VulnDb | undefined,
+  timer: PhaseTimer,
   prepared: Awaited<ReturnType<typeof prepareScan>> & { started: number; scannedAt: Date },
 ): Promise<ScanReport> {
   const {
@@ -170,6 +174,7 @@ async function scanWith(
       progress.update('Reading files', done, total);
     },
   });
+  timer.mark('read and parse');
   const resources = selectResources(ingested.resources, selection);
   const context = buildScanContext(resources, {
     source: ingested.source,
@@ -178,6 +183,7 @@ async function scanWith(
       ...(controlsSettings === undefined ? {} : { controls: controlsSettings }),
     },
   });
+  timer.mark('index');
   const evaluation = skipUnreadable(
     evaluate(resources, controls, context, {
       onProgress: (done, total) => {
@@ -186,6 +192,7 @@ async function scanWith(
     }),
     ingested.unreadable,
   );
+  timer.mark('controls');
   // Image scanning (registry clients, catalogers, matching) loads only with --images.
   const imageScan = db === undefined ? undefined : await import('../vuln/scan-images.js');
   const images =
@@ -197,12 +204,14 @@ async function scanWith(
             progress.update('Scanning images', done, total);
           },
         });
+  if (images !== undefined) timer.mark('images');
   progress.done();
   const exceptions = applyExceptions(evaluation, exceptionRules.rules, {
     now: scannedAt,
     inline: options.inlineExceptions,
     catalog,
   });
+  timer.mark('exceptions');
   const report = buildReport({
     toolVersion: TOOL_VERSION,
     scannedAt,
@@ -219,7 +228,9 @@ async function scanWith(
     images === undefined || imageScan === undefined
       ? report
       : imageScan.withImageScan(report, images);
-  return baseline === undefined ? withImages : applyBaseline(withImages, baseline);
+  const final = baseline === undefined ? withImages : applyBaseline(withImages, baseline);
+  timer.mark('report');
+  return final;
 }
 
 /**
@@ -241,7 +252,13 @@ export async function scanAction(
   options: ScanOptions,
   io: CliIO,
 ): Promise<GateVerdict> {
-  const report = await runScan(paths.length === 0 && !options.cluster ? ['.'] : paths, options, io);
+  const timer = phaseTimer(io.env['CUBECAPE_DEBUG'] !== undefined);
+  const report = await runScan(
+    paths.length === 0 && !options.cluster ? ['.'] : paths,
+    options,
+    io,
+    timer,
+  );
   await emitReport(
     report,
     {
@@ -253,6 +270,9 @@ export async function scanAction(
     },
     io,
   );
+  timer.mark('output');
+  const timings = timer.summary();
+  if (timings !== undefined) io.stderr.write(`${timings}\n`);
   warnAboutExceptions(report, io);
   return judge(report, {
     failOn: options.failOn,

@@ -53,6 +53,30 @@ describe('cubecape scan', () => {
     assert.match(run.lastStderrLine, /exit 0/);
   });
 
+  it('prints where the time went with CUBECAPE_DEBUG, and nothing of it without', async () => {
+    const timed = await runCli(['scan', 'examples/', '-f', 'json'], {
+      env: { CUBECAPE_DEBUG: '1' },
+    });
+    assert.equal(timed.code, 1, timed.stderr);
+    const line = timed.stderr.split('\n').find((text) => text.startsWith('cubecape: timings: '));
+    assert.ok(line !== undefined, timed.stderr);
+    const phases = [...line.matchAll(/([a-z -]+) (\d+) ms/g)].map((match) => match[1]?.trim());
+    assert.deepEqual(phases, [
+      'start-up',
+      'read and parse',
+      'index',
+      'controls',
+      'exceptions',
+      'report',
+      'output',
+    ]);
+    assert.match(timed.lastStderrLine, /^cubecape: exit 1: /);
+    const quiet = await runCli(['scan', 'examples/', '-f', 'json']);
+    assert.doesNotMatch(quiet.stderr, /timings/);
+    // The timings go to stderr only: the report on stdout is still just the report.
+    assert.equal((JSON.parse(timed.stdout) as ScanReport).kind, 'ScanReport');
+  });
+
   it('reports the offending line of a privileged container in JSON', async () => {
     const dir = tempDir({ 'pod.yaml': PRIVILEGED_POD });
     const run = await runCli(['scan', dir, '-f', 'json', '--control', 'privileged-container']);
