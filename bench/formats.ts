@@ -62,7 +62,7 @@ function buildReport(size: number): ScanReport {
     }
   }
   return {
-    apiVersion: 'cubecape.io/v1alpha1',
+    apiVersion: 'cubecape.io/v1alpha2',
     kind: 'ScanReport',
     tool: { name: 'cubecape', version: '0.1.0' },
     scannedAt: '2025-03-14T09:26:53.589Z',

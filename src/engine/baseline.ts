@@ -2,7 +2,7 @@ import { CubecapeError } from '../core/errors.js';
 import { isSeverity } from '../core/severity.js';
 import { groupOf, identityOf, isRecord } from '../model/resource.js';
 import {
-  REPORT_API_VERSION,
+  READABLE_REPORT_API_VERSIONS,
   type BaselineSummary,
   type ReportFinding,
   type ReportResource,
@@ -68,9 +68,14 @@ export function parseReportJson(text: string, file: string): ComparableReport {
       { file, cause: error },
     );
   }
-  const expected = `expected a ScanReport (apiVersion ${REPORT_API_VERSION}, kind ScanReport) as written by cubecape scan -f json`;
+  const expected = `expected a ScanReport (apiVersion ${READABLE_REPORT_API_VERSIONS.join(' or ')}, kind ScanReport) as written by cubecape scan -f json`;
   if (!isRecord(value)) throw invalid(file, `${expected}, got JSON that is not an object`);
-  if (value['apiVersion'] !== REPORT_API_VERSION || value['kind'] !== 'ScanReport') {
+  const version = value['apiVersion'];
+  if (
+    typeof version !== 'string' ||
+    !READABLE_REPORT_API_VERSIONS.includes(version) ||
+    value['kind'] !== 'ScanReport'
+  ) {
     const got = `apiVersion ${JSON.stringify(value['apiVersion'] ?? null)}, kind ${JSON.stringify(value['kind'] ?? null)}`;
     throw invalid(file, `${expected}, got ${got}`);
   }

@@ -5,13 +5,15 @@ import { compareViolations, identityResolver, type ComparableReport } from '../e
 import { plural, severityTag, where } from './formatters/pretty-view.js';
 import { safeText } from './formatters/terminal-text.js';
 import {
-  REPORT_API_VERSION,
   type BySeverity,
   type FindingStatus,
   type ReportException,
   type ReportFinding,
   type ReportLocation,
 } from './scan-report.js';
+
+/** The ScanDiff format has its own version: it did not change when the ScanReport did. */
+export const DIFF_API_VERSION = 'cubecape.io/v1alpha1';
 
 /** One violation that appeared or disappeared between two scans. */
 export interface DiffEntry {
@@ -30,7 +32,7 @@ export interface DiffEntry {
 
 /** What changed between two ScanReports (`cubecape diff OLD NEW`, `-f json`). */
 export interface ReportDiff {
-  readonly apiVersion: typeof REPORT_API_VERSION;
+  readonly apiVersion: typeof DIFF_API_VERSION;
   readonly kind: 'ScanDiff';
   readonly old: { readonly scannedAt: string; readonly toolVersion: string };
   readonly new: { readonly scannedAt: string; readonly toolVersion: string };
@@ -88,7 +90,7 @@ export function diffReports(old: ComparableReport, current: ComparableReport): R
   for (const entry of introduced)
     if (entry.status === 'failed') introducedBySeverity[entry.severity]++;
   return {
-    apiVersion: REPORT_API_VERSION,
+    apiVersion: DIFF_API_VERSION,
     kind: 'ScanDiff',
     old: { scannedAt: old.scannedAt, toolVersion: old.tool.version },
     new: { scannedAt: current.scannedAt, toolVersion: current.tool.version },

@@ -1,8 +1,20 @@
 import type { Severity } from '../core/severity.js';
 import type { ControlAliases } from '../controls/define.js';
 
-/** Version of the ScanReport contract; bump on breaking changes (docs/report-schema.json). */
-export const REPORT_API_VERSION = 'cubecape.io/v1alpha1';
+/**
+ * Version of the ScanReport contract; bump on breaking changes (docs/report-schema.json,
+ * docs/formats.md#changes). v1alpha2: findings no longer repeat their control's remediation.
+ */
+export const REPORT_API_VERSION = 'cubecape.io/v1alpha2';
+
+/**
+ * Report versions `--baseline` and `cubecape diff` read: what they compare (resources, findings'
+ * ids, paths and statuses) is the same in each.
+ */
+export const READABLE_REPORT_API_VERSIONS: readonly string[] = [
+  'cubecape.io/v1alpha1',
+  REPORT_API_VERSION,
+];
 
 export type InputType =
   | 'file'

@@ -203,6 +203,15 @@ describe('parseReportJson', () => {
     assert.equal(parseReportJson(`\ufeff${valid}`, 'r.json').kind, 'ScanReport');
   });
 
+  it('accepts a v1alpha1 report of an earlier release, remediation on its findings and all', () => {
+    const old = JSON.parse(valid) as Record<string, unknown>;
+    old['apiVersion'] = 'cubecape.io/v1alpha1';
+    for (const finding of old['findings'] as Record<string, unknown>[])
+      finding['remediation'] = 'How to fix it.';
+    const parsed = parseReportJson(JSON.stringify(old), 'old.json');
+    assert.equal(parsed.findings.length, sampleReport().findings.length);
+  });
+
   const mutate = (change: (r: Record<string, unknown>) => void): string => {
     const value = JSON.parse(valid) as Record<string, unknown>;
     change(value);

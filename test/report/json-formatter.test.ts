@@ -73,7 +73,7 @@ describe('json formatter', () => {
   it('is indented by two spaces', () => {
     assert.match(
       json(sampleReport(), ctx),
-      /^\{\n {2}"apiVersion": "cubecape\.io\/v1alpha1",\n {2}"kind": "ScanReport",/,
+      /^\{\n {2}"apiVersion": "cubecape\.io\/v1alpha2",\n {2}"kind": "ScanReport",/,
     );
   });
 

@@ -69,7 +69,7 @@ function mutate(
 describe('docs/report-schema.json', () => {
   it('is a draft 2020-12 schema with the documented $id', () => {
     assert.equal(schema['$schema'], 'https://json-schema.org/draft/2020-12/schema');
-    assert.equal(schema['$id'], 'https://cubecape.io/schemas/scan-report-v1alpha1.json');
+    assert.equal(schema['$id'], 'https://cubecape.io/schemas/scan-report-v1alpha2.json');
     assert.equal(
       (schema['properties'] as Record<string, SchemaNode>)['apiVersion']?.['const'],
       REPORT_API_VERSION,

@@ -16,7 +16,7 @@ export const LONG_VALUE = `${'A'.repeat(4_000)}${'日本語'.repeat(200)}${'🔥
  */
 export function sampleReport(overrides: Partial<ScanReport> = {}): ScanReport {
   return {
-    apiVersion: 'cubecape.io/v1alpha1',
+    apiVersion: 'cubecape.io/v1alpha2',
     kind: 'ScanReport',
     tool: { name: 'cubecape', version: '0.1.0' },
     scannedAt: '2025-03-14T09:26:53.589Z',

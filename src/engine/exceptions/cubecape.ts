@@ -1,12 +1,11 @@
 import type { JsonPath } from '../../core/json-path.js';
 import { frameworkControlIds } from '../../frameworks/define.js';
 import type { ReportException } from '../../report/scan-report.js';
-import { REPORT_API_VERSION } from '../../report/scan-report.js';
 import { DocumentReader, globMatcher, parseExpiry } from './document.js';
 import type { ExceptionCatalog, ExceptionRule, ResourceMatcher } from './types.js';
 
 /** apiVersion and kind of a cubecape exception document. */
-export const EXCEPTION_API_VERSION = REPORT_API_VERSION;
+export const EXCEPTION_API_VERSION = 'cubecape.io/v1alpha1';
 export const EXCEPTION_KIND = 'Exception';
 
 const TOP_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec'];
