@@ -16,14 +16,20 @@ export interface ImageReference {
 export function parseImageReference(image: string): ImageReference | undefined {
   // A scan meets the same few images in many containers, and several controls read each one.
   if (parsedImages.has(image)) return parsedImages.get(image);
-  const parsed = parseUncached(image);
+  const unfrozen = parseUncached(image);
+  // Shared between callers: read-only.
+  const parsed = unfrozen === undefined ? undefined : Object.freeze(unfrozen);
+  // The memo outlives a scan in a long-running process: it keeps no hostile megabyte strings.
+  if (image.length > PARSED_IMAGE_MAX_LENGTH) return parsed;
   if (parsedImages.size >= PARSED_IMAGES_LIMIT) parsedImages.clear();
-  parsedImages.set(image, parsed === undefined ? undefined : Object.freeze(parsed));
+  parsedImages.set(image, parsed);
   return parsed;
 }
 
 /** Distinct references remembered at most; the memo starts over when it is full. */
 const PARSED_IMAGES_LIMIT = 4096;
+/** Longer references are parsed every time (real ones stay well under 512 characters). */
+const PARSED_IMAGE_MAX_LENGTH = 512;
 const parsedImages = new Map<string, ImageReference | undefined>();
 
 function parseUncached(image: string): ImageReference | undefined {

@@ -50,4 +50,13 @@ test('parseImageReference gives the same answer from its memo, past the memo siz
   assert.equal(parseImageReference(''), undefined);
   assert.equal(parseImageReference(''), undefined);
   assert.equal(Object.isFrozen(parseImageReference('nginx:1.27')), true);
+  // Past the memo's length limit, references are still parsed (and frozen) the same way.
+  const long = `registry.example/${'a'.repeat(2000)}:v1`;
+  assert.deepEqual(parseImageReference(long), {
+    registry: 'registry.example',
+    repository: 'a'.repeat(2000),
+    tag: 'v1',
+    digest: undefined,
+  });
+  assert.equal(Object.isFrozen(parseImageReference(long)), true);
 });
