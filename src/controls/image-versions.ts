@@ -37,18 +37,8 @@ export interface ImageOfContainer {
   readonly release: Release | undefined;
 }
 
-/** Several controls look at each container's image: it is split once per container. */
-const images = new WeakMap<object, ImageOfContainer | null>();
-
 export function imageOf(ref: ContainerRef): ImageOfContainer | undefined {
-  const cached = images.get(ref.container);
-  if (cached !== undefined) return cached ?? undefined;
-  const found = splitImage(ref.container['image']);
-  images.set(ref.container, found ?? null);
-  return found;
-}
-
-function splitImage(image: unknown): ImageOfContainer | undefined {
+  const image = ref.container['image'];
   if (typeof image !== 'string') return undefined;
   const parsed = parseImageReference(image.trim());
   if (parsed === undefined) return undefined;
