@@ -91,8 +91,20 @@ function sourceOf(id: string, binding: RbacBinding, context: ScanContext): Resou
   return context.resources.byKind('ClusterRole').find((resource) => resource.id === id);
 }
 
+/** Grants per binding: eighteen RBAC controls ask for the same binding's grants. */
+const grantsByBinding = new WeakMap<RbacBinding, readonly BindingGrant[]>();
+
 /** Every (subject, rule) pair a binding grants; a subject listed twice is taken once. */
-export function grantsOf(binding: RbacBinding, context: ScanContext): BindingGrant[] {
+export function grantsOf(binding: RbacBinding, context: ScanContext): readonly BindingGrant[] {
+  let grants = grantsByBinding.get(binding);
+  if (grants === undefined) {
+    grants = collectGrants(binding, context);
+    grantsByBinding.set(binding, grants);
+  }
+  return grants;
+}
+
+function collectGrants(binding: RbacBinding, context: ScanContext): BindingGrant[] {
   const role = binding.role;
   if (role === undefined) return [];
   const seen = new Set<string>();
