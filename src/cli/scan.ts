@@ -9,7 +9,7 @@ import { applyExceptions, loadExceptions } from '../engine/exceptions/index.js';
 import { judge, type GateVerdict } from '../engine/gate.js';
 import { selectControls, selectResources, type Selection } from '../engine/select.js';
 import { builtinFrameworks } from '../frameworks/index.js';
-import { readScanInputs, skipUnreadable } from '../cluster/index.js';
+import { readScanInputs, skipUnreadable } from '../cluster/scan-inputs.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../ingest/types.js';
 import type { PssVersion } from '../pss/index.js';
 import { buildScanContext } from '../model/build-context.js';
