@@ -7,7 +7,7 @@
  * `cpu ms` tells load on a shared machine apart from real cost. `parse MB/s` and `evals/s` are
  * measured in this process on the built modules in dist/ (what the CLI runs), not on the sources
  * through tsx, whose transpiled exports slow the parser down by half; both are single passes, so
- * they include the engine warming up, as a scan does.
+ * they include the engine warming up, as a scan does, with the V8 settings of the launcher.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -28,6 +28,7 @@ import type * as EvaluateModule from '../src/engine/evaluate.js';
 import type * as YamlModule from '../src/ingest/yaml.js';
 import type * as ContextModule from '../src/model/build-context.js';
 import type { Resource } from '../src/model/resource.js';
+import { tuneV8 } from '../bin/v8-tuning.js';
 import { generateDocuments, toFiles } from './generate.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,6 +41,8 @@ async function built<T>(path: string): Promise<T> {
   return (await import(pathToFileURL(file).href)) as T;
 }
 
+// The in-process figures run with the V8 settings the CLI launcher sets for itself.
+tuneV8();
 const { builtinControls, essentialControls } =
   await built<typeof ControlsModule>('controls/index.js');
 const { evaluate } = await built<typeof EvaluateModule>('engine/evaluate.js');
