@@ -1,12 +1,12 @@
 /**
  * Start-up cost control. The CLI bundle keeps its dependencies external, so a static import of a
  * package loads it for every command, `--version` included. The packages below are needed only
- * by some commands, and all of them ship CommonJS, so they are required synchronously on first
+ * by some commands (js-yaml and picomatch only by some inputs), and all of them ship CommonJS, so they are required synchronously on first
  * use instead: call sites stay synchronous, and a command that never reaches one never pays for
  * it. Use the accessors here for values, and `import type` for types.
  *
  * Every use in src goes through these accessors, so the process holds one copy of each package:
- * packages with separate ESM and CommonJS builds (re2js, jmespath, fzstd) would otherwise load
+ * packages with separate ESM and CommonJS builds (re2js, jmespath, fzstd, js-yaml) would otherwise load
  * twice, with two JMESPath function registries and two sets of classes for `instanceof`.
  *
  * ESM-only packages (@marcbachmann/cel-js) load the same way through require(esm), which Node
@@ -19,7 +19,9 @@ import type * as Cel from '@marcbachmann/cel-js';
 import type * as AjvModule from 'ajv';
 import type * as Ajv2020Module from 'ajv/dist/2020.js';
 import type * as Fzstd from 'fzstd';
+import type * as JsYaml from 'js-yaml';
 import type * as PackageUrl from 'packageurl-js';
+import type PicomatchFn from 'picomatch';
 import type * as Re2js from 're2js';
 import type * as TarStream from 'tar-stream';
 import type * as Tinyglobby from 'tinyglobby';
@@ -46,3 +48,7 @@ export const tarStream = lazyModule('tar-stream') as () => typeof TarStream;
 export const fzstd = lazyModule('fzstd') as () => typeof Fzstd;
 export const cel = lazyModule('@marcbachmann/cel-js') as () => typeof Cel;
 export const tinyglobby = lazyModule('tinyglobby') as () => typeof Tinyglobby;
+/** js-yaml: the scan parses manifests with its own fast reader and needs js-yaml only for the YAML that reader leaves alone. */
+export const jsYaml = lazyModule('js-yaml') as () => typeof JsYaml;
+/** picomatch: needed only for glob arguments, `--exclude`, ignore files and exception patterns. */
+export const picomatch = lazyModule('picomatch') as () => typeof PicomatchFn;

@@ -1,7 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
 import type { ReportInput } from '../report/scan-report.js';
 import { mapWithLimit } from './concurrency.js';
 import {
@@ -13,7 +12,7 @@ import {
 } from './ignore-rules.js';
 import type { IgnoreRule } from './ignore-rules.js';
 import type { IngestIssue } from './types.js';
-import { tinyglobby } from '../core/lazy-require.js';
+import { picomatch, tinyglobby } from '../core/lazy-require.js';
 
 /** A file to read: `file` for regular files, `stream` for named pipes and devices, `stdin` for `-`. */
 export interface DiscoveredFile {
@@ -240,7 +239,7 @@ async function discoverDirectory(root: string, realRoot: string, state: WalkStat
 }
 
 async function discoverGlob(pattern: string, state: WalkState): Promise<Found[]> {
-  const base = picomatch.scan(pattern).base;
+  const base = picomatch().scan(pattern).base;
   const matches = await tinyglobby().glob(pattern, {
     absolute: true,
     onlyFiles: true,
@@ -331,7 +330,7 @@ async function discoverArgument(path: string, state: WalkState): Promise<Found |
         state.issues.push(
           issue('BROKEN_SYMLINK', path, 'a symbolic link whose target does not exist'),
         );
-      } else if (picomatch.scan(path).isGlob) {
+      } else if (picomatch().scan(path).isGlob) {
         const matches = await discoverGlob(path, state);
         if (matches.length === 0)
           state.issues.push(issue('PATH_NOT_FOUND', path, 'no files match this pattern'));

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { picomatch } from '../core/lazy-require.js';
 
 /** The name of the per-directory ignore file. */
 export const IGNORE_FILE_NAME = '.cubecapeignore';
@@ -38,7 +38,7 @@ export function compileIgnorePattern(
   const anchored = pattern.includes('/');
   if (anchored) pattern = pattern.replace(/^\/+/, '');
   else pattern = `**/${pattern}`;
-  const matcher = picomatch(pattern, { dot: true });
+  const matcher = picomatch()(pattern, { dot: true });
   return { negate, directoryOnly, base, test: matcher, alsoDisplayed: alsoDisplayed && anchored };
 }
 

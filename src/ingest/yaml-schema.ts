@@ -1,5 +1,5 @@
-import { FAILSAFE_SCHEMA, Type } from 'js-yaml';
 import type { Schema } from 'js-yaml';
+import { jsYaml } from '../core/lazy-require.js';
 
 /*
  * kubectl reads YAML through go-yaml v2 (YAML 1.1 resolution rules), not YAML 1.2. A scanner that
@@ -126,7 +126,7 @@ function isShortDecimal(data: string): boolean {
 }
 
 /**
- * The value of a plain (unquoted) scalar under {@link KUBERNETES_YAML_SCHEMA}'s implicit types,
+ * The value of a plain (unquoted) scalar under {@link kubernetesYamlSchema}'s implicit types,
  * tried in the schema's order: null, bool, int, float, else the string itself. `<<` (a merge key)
  * is left to the caller.
  */
@@ -148,64 +148,78 @@ export function resolvePlainScalar(data: string): string | number | boolean | nu
  */
 let resolvedNumber = 0;
 
-const nullType = new Type('tag:yaml.org,2002:null', {
-  kind: 'scalar',
-  resolve: (data: unknown) => data === null || (typeof data === 'string' && nullWord(data)),
-  construct: () => null,
-});
+/** Builds the schema (see {@link kubernetesYamlSchema}); js-yaml loads on the first call. */
+function buildSchema(): Schema {
+  const { FAILSAFE_SCHEMA, Type } = jsYaml();
+  const nullType = new Type('tag:yaml.org,2002:null', {
+    kind: 'scalar',
+    resolve: (data: unknown) => data === null || (typeof data === 'string' && nullWord(data)),
+    construct: () => null,
+  });
 
-const boolType = new Type('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && boolWord(data) !== undefined,
-  construct: (data: string) => BOOLEANS.get(data) === true,
-});
+  const boolType = new Type('tag:yaml.org,2002:bool', {
+    kind: 'scalar',
+    resolve: (data: unknown) => typeof data === 'string' && boolWord(data) !== undefined,
+    construct: (data: string) => BOOLEANS.get(data) === true,
+  });
 
-const intType = new Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (data: unknown) => {
-    const value = typeof data === 'string' ? intWord(data) : undefined;
-    if (value === undefined) return false;
-    resolvedNumber = value;
-    return true;
-  },
-  construct: () => resolvedNumber,
-});
+  const intType = new Type('tag:yaml.org,2002:int', {
+    kind: 'scalar',
+    resolve: (data: unknown) => {
+      const value = typeof data === 'string' ? intWord(data) : undefined;
+      if (value === undefined) return false;
+      resolvedNumber = value;
+      return true;
+    },
+    construct: () => resolvedNumber,
+  });
 
-const floatType = new Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  resolve: (data: unknown) => {
-    const value = typeof data === 'string' ? floatWord(data) : undefined;
-    if (value === undefined) return false;
-    resolvedNumber = value;
-    return true;
-  },
-  construct: () => resolvedNumber,
-});
+  const floatType = new Type('tag:yaml.org,2002:float', {
+    kind: 'scalar',
+    resolve: (data: unknown) => {
+      const value = typeof data === 'string' ? floatWord(data) : undefined;
+      if (value === undefined) return false;
+      resolvedNumber = value;
+      return true;
+    },
+    construct: () => resolvedNumber,
+  });
 
-const mergeType = new Type('tag:yaml.org,2002:merge', {
-  kind: 'scalar',
-  resolve: (data: unknown) => data === '<<',
-});
+  const mergeType = new Type('tag:yaml.org,2002:merge', {
+    kind: 'scalar',
+    resolve: (data: unknown) => data === '<<',
+  });
 
-/** Explicit tags go-yaml accepts and hands to untyped targets as plain strings. */
-const stringLike = ['timestamp', 'binary'].map(
-  (name) =>
-    new Type(`tag:yaml.org,2002:${name}`, {
-      kind: 'scalar',
-      resolve: (data: unknown) => typeof data === 'string',
-    }),
-);
+  /** Explicit tags go-yaml accepts and hands to untyped targets as plain strings. */
+  const stringLike = ['timestamp', 'binary'].map(
+    (name) =>
+      new Type(`tag:yaml.org,2002:${name}`, {
+        kind: 'scalar',
+        resolve: (data: unknown) => typeof data === 'string',
+      }),
+  );
+
+  /**
+   * Local tags (`!Secret value`, CloudFormation-style `!Ref`) are ignored by go-yaml when decoding
+   * into untyped values; failing the whole document on them would hide everything else in it.
+   */
+  const localTags = (['scalar', 'sequence', 'mapping'] as const).map(
+    (kind) => new Type('!', { kind, multi: true, construct: (data: unknown) => data }),
+  );
+
+  return FAILSAFE_SCHEMA.extend({
+    implicit: [nullType, boolType, intType, floatType, mergeType],
+    explicit: [...stringLike, ...localTags],
+  });
+}
+
+let schema: Schema | undefined;
 
 /**
- * Local tags (`!Secret value`, CloudFormation-style `!Ref`) are ignored by go-yaml when decoding
- * into untyped values; failing the whole document on them would hide everything else in it.
+ * The schema used for every Kubernetes document parsed by js-yaml: go-yaml (YAML 1.1) scalar
+ * resolution. Built on first use: most manifests never reach js-yaml (see fast-yaml.ts), so a
+ * scan of them does not load it.
  */
-const localTags = (['scalar', 'sequence', 'mapping'] as const).map(
-  (kind) => new Type('!', { kind, multi: true, construct: (data: unknown) => data }),
-);
-
-/** The schema used for every Kubernetes document: go-yaml (YAML 1.1) scalar resolution. */
-export const KUBERNETES_YAML_SCHEMA: Schema = FAILSAFE_SCHEMA.extend({
-  implicit: [nullType, boolType, intType, floatType, mergeType],
-  explicit: [...stringLike, ...localTags],
-});
+export function kubernetesYamlSchema(): Schema {
+  return (schema ??= buildSchema());
+}

@@ -1,5 +1,5 @@
-import { load, YAMLException } from 'js-yaml';
 import type { LoadOptions, State } from 'js-yaml';
+import { jsYaml } from '../core/lazy-require.js';
 import type { Position } from '../model/resource.js';
 import { readFastYaml } from './fast-yaml.js';
 import { NodeIndex, RecordedSourceMap, TapeIndex, TapeSourceMap } from './source-map.js';
@@ -8,7 +8,7 @@ import { splitDocuments } from './split-documents.js';
 import type { DocumentChunk } from './split-documents.js';
 import type { IngestIssue } from './types.js';
 import { checkBounds, YAML_LIMITS } from './yaml-limits.js';
-import { KUBERNETES_YAML_SCHEMA } from './yaml-schema.js';
+import { kubernetesYamlSchema } from './yaml-schema.js';
 
 /** One parsed YAML (or JSON) document. */
 export interface ParsedDocument {
@@ -81,10 +81,11 @@ function createRecorder(maxDepth: number, maxNodes: number, json: boolean): Reco
       if (current === 1) anchors = hasKeys((state as ListenerState).anchorMap);
     }
   };
+  const schema = kubernetesYamlSchema();
   return {
     record,
-    options: { schema: KUBERNETES_YAML_SCHEMA, maxDepth, json, listener },
-    plainOptions: { schema: KUBERNETES_YAML_SCHEMA, maxDepth, json },
+    options: { schema, maxDepth, json, listener },
+    plainOptions: { schema, maxDepth, json },
     openOffset: () => (level > 0 ? offset[openAt[level] ?? 0] : undefined),
     hadAnchors: () => anchors,
   };
@@ -140,7 +141,7 @@ function issueFor(
     const message = `${where} nests too deeply to parse (${error.message})`;
     return { code: 'YAML_TOO_DEEP', severity: 'error', message, file, line: chunk.startLine + 1 };
   }
-  if (!(error instanceof YAMLException)) {
+  if (!(error instanceof jsYaml().YAMLException)) {
     const message = `${where} could not be parsed: ${String(error)}`;
     return { code: 'YAML_SYNTAX', severity: 'error', message, file, line: chunk.startLine + 1 };
   }
@@ -194,7 +195,7 @@ export function parseChunk(
   const recorder = createRecorder(YAML_LIMITS.maxDepth, YAML_LIMITS.maxNodes, false);
   let value: unknown;
   try {
-    value = load(chunk.text, record ? recorder.options : recorder.plainOptions);
+    value = jsYaml().load(chunk.text, record ? recorder.options : recorder.plainOptions);
   } catch (error) {
     return issueFor(error, chunk, file, recorder.openOffset());
   }
@@ -234,7 +235,7 @@ function parseJson(text: string, file: string): ParsedStream | undefined {
     // JSON keeps the last of duplicate keys; `json: true` makes js-yaml agree instead of failing.
     const recorder = createRecorder(YAML_LIMITS.maxDepth * 2 + 8, YAML_LIMITS.maxNodes, true);
     try {
-      load(text, recorder.options);
+      jsYaml().load(text, recorder.options);
       index = new NodeIndex(recorder.record, doc);
     } catch {
       index = undefined;

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { picomatch } from '../../core/lazy-require.js';
 import { CubecapeError } from '../../core/errors.js';
 import type { JsonPath } from '../../core/json-path.js';
 import { toDotted } from '../../core/json-path.js';
@@ -97,7 +97,7 @@ export function describe(value: unknown): string {
 
 /** A glob matcher (`*`, `?`, `{a,b}`, `[a-z]`) over whole values. */
 export function globMatcher(pattern: string, caseInsensitive = false): StringMatcher {
-  const isMatch = picomatch(pattern, { dot: true, nocase: caseInsensitive });
+  const isMatch = picomatch()(pattern, { dot: true, nocase: caseInsensitive });
   return (value) => isMatch(value);
 }
 

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { dump, type DumpOptions } from 'js-yaml';
+import type { DumpOptions } from 'js-yaml';
 import { toJsonPointer } from '../../core/json-path.js';
 import { isClusterScoped } from '../../model/cluster-scoped.js';
 import type { FindingStatus, ReportFinding, ReportResource, ScanReport } from '../scan-report.js';
 import { artifactText } from './artifact-path.js';
 import { createView, findingOrder, findingPosition, type View } from './pretty-view.js';
 import type { FormatContext } from './types.js';
+import { jsYaml } from '../../core/lazy-require.js';
 
 const API_VERSION = 'wgpolicyk8s.io/v1alpha2';
 /** Namespace of namespaced resources whose manifest names none: where kubectl would put them. */
@@ -149,5 +150,5 @@ export function policyreport(report: ScanReport, ctx: FormatContext): string {
     noCompatMode: true,
     quotingType: '"',
   };
-  return objects.map((object) => `---\n${dump(object, options)}`).join('');
+  return objects.map((object) => `---\n${jsYaml().dump(object, options)}`).join('');
 }

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { CORE_SCHEMA, load } from 'js-yaml';
+
 import { CubecapeError } from '../../core/errors.js';
 import { DEFAULT_ZIP_LIMITS, zipEntryRefs } from './zip-reader.js';
+import { jsYaml } from '../../core/lazy-require.js';
 
 /** One parsed document, or why a file or archive entry could not be read. */
 export type SourceItem =
@@ -38,7 +39,7 @@ function kindOf(path: string): Kind | undefined {
 function parseText(text: string, kind: 'json' | 'yaml', file: string): SourceItem[] {
   try {
     const parsed: unknown =
-      kind === 'json' ? JSON.parse(text) : load(text, { schema: CORE_SCHEMA });
+      kind === 'json' ? JSON.parse(text) : jsYaml().load(text, { schema: jsYaml().CORE_SCHEMA });
     // Some exports bundle many records in one JSON list.
     if (Array.isArray(parsed)) return parsed.map((document: unknown) => ({ file, document }));
     return [{ file, document: parsed }];

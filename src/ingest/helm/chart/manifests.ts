@@ -2,10 +2,10 @@
  * Helm's post-processing of rendered templates: split each file into documents, tell hooks from
  * plain manifests, and order manifests by kind the way `helm install` (and `helm template`) does.
  */
-import yaml from 'js-yaml';
 import { CubecapeError } from '../../../core/errors.js';
 import { isRecord } from '../../../model/resource.js';
-import { KUBERNETES_YAML_SCHEMA } from '../../yaml-schema.js';
+import { kubernetesYamlSchema } from '../../yaml-schema.js';
+import { jsYaml } from '../../../core/lazy-require.js';
 
 /** One rendered document. */
 export interface Manifest {
@@ -88,7 +88,7 @@ const SEPARATOR = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
 function headOf(content: string, template: string): { kind: string; hook: boolean } {
   let head: unknown;
   try {
-    head = yaml.load(content, { schema: KUBERNETES_YAML_SCHEMA });
+    head = jsYaml().load(content, { schema: kubernetesYamlSchema() });
   } catch (error) {
     throw new CubecapeError(
       'YAML_SYNTAX',

@@ -1,16 +1,16 @@
 /** Parses Chart.yaml (v1 and v2) and values files into checked structures. */
-import yaml from 'js-yaml';
 import { CubecapeError } from '../../../core/errors.js';
 import { isRecord } from '../../../model/resource.js';
-import { KUBERNETES_YAML_SCHEMA } from '../../yaml-schema.js';
+import { kubernetesYamlSchema } from '../../yaml-schema.js';
 import type { ChartDependency, ChartMetadata } from './types.js';
+import { jsYaml } from '../../../core/lazy-require.js';
 
 /** Decodes YAML text as Helm does (YAML 1.1 scalars); errors carry the file. */
 export function parseYamlFile(text: string, file: string): unknown {
   try {
-    return yaml.load(text, { schema: KUBERNETES_YAML_SCHEMA, filename: file });
+    return jsYaml().load(text, { schema: kubernetesYamlSchema(), filename: file });
   } catch (error) {
-    const mark = error instanceof yaml.YAMLException ? error.mark : undefined;
+    const mark = error instanceof jsYaml().YAMLException ? error.mark : undefined;
     throw new CubecapeError('YAML_SYNTAX', error instanceof Error ? error.message : String(error), {
       file,
       line: mark === undefined ? undefined : mark.line + 1,

@@ -3,14 +3,14 @@
  * and an offline `lookup`.
  */
 import { posix } from 'node:path';
-import yaml from 'js-yaml';
 import { parseToml, TomlError } from '../../../../core/toml.js';
-import { KUBERNETES_YAML_SCHEMA } from '../../../yaml-schema.js';
+import { kubernetesYamlSchema } from '../../../yaml-schema.js';
 import { fn, FunctionError, type FunctionMap, str } from '../functions.js';
 import { isGoMap, mapGet, mapSet, newMap, type GoMap, type GoValue } from '../values.js';
 import { fromJsValue, parseGoJson, toGoJson } from './go-json.js';
 import { toToml } from './toml-emit.js';
 import { toGoYaml } from './yaml-emit.js';
+import { jsYaml } from '../../../../core/lazy-require.js';
 
 function errorMap(message: string): GoMap {
   const out = newMap();
@@ -28,14 +28,14 @@ function jsonKind(value: GoValue): string {
 
 /** go-yaml's error shape, `yaml: line N: reason`, from a js-yaml exception. */
 function yamlErrorText(error: unknown): string {
-  if (error instanceof yaml.YAMLException) {
+  if (error instanceof jsYaml().YAMLException) {
     return `yaml: line ${String(error.mark.line + 1)}: ${error.reason}`;
   }
   return `yaml: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 function loadFirstYaml(text: string): GoValue {
-  const docs = yaml.loadAll(text, undefined, { schema: KUBERNETES_YAML_SCHEMA });
+  const docs = jsYaml().loadAll(text, undefined, { schema: kubernetesYamlSchema() });
   return fromJsValue(docs[0] ?? null);
 }
 
