@@ -2,10 +2,12 @@ import type { JsonPath } from '../core/json-path.js';
 import {
   containersOf,
   malformedContainerList,
+  readSecurityContext,
   type ContainerListKind,
   type ContainerRef,
+  type SecurityContextRef,
 } from '../model/containers.js';
-import { isRecord, type Resource } from '../model/resource.js';
+import type { Resource } from '../model/resource.js';
 import { podSpecOf, podSpecPathOf, type PodSpecRef } from '../model/workload.js';
 import type { CheckResult, Violation } from './define.js';
 import { toDotted } from '../core/json-path.js';
@@ -76,28 +78,15 @@ export function judgeContainers<M extends string>(
   return violations;
 }
 
-/** A container's securityContext when it is an object, and where it is (or should be). */
-export interface SecurityContextRef {
-  readonly context: Readonly<Record<string, unknown>> | undefined;
-  readonly path: JsonPath;
-  /** Where a missing field of the context should be reported: the context, or its container. */
-  readonly parentPath: JsonPath;
-}
+export type { SecurityContextRef } from '../model/containers.js';
 
-/** The securityContext of a container (or, with `pod`, of the pod spec). */
-export function securityContextOf(owner: {
-  readonly container: Readonly<Record<string, unknown>>;
-  readonly path: JsonPath;
-}): SecurityContextRef {
-  const value = owner.container['securityContext'];
-  const path = owner.path.concat('securityContext');
-  if (isRecord(value)) return { context: value, path, parentPath: path };
-  // A securityContext that is present but not an object is itself the offending node.
-  return {
-    context: undefined,
-    path,
-    parentPath: value === undefined || value === null ? owner.path : path,
-  };
+/** The securityContext of a container (read when its ref was made), or of any other owner. */
+export function securityContextOf(
+  owner:
+    | ContainerRef
+    | { readonly container: Readonly<Record<string, unknown>>; readonly path: JsonPath },
+): SecurityContextRef {
+  return 'securityContext' in owner ? owner.securityContext : readSecurityContext(owner);
 }
 
 /** The pod-level securityContext of a pod spec. */

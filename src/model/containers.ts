@@ -14,6 +14,34 @@ export interface ContainerRef {
   readonly path: JsonPath;
   /** The container's name, when it is a string. */
   readonly name: string | undefined;
+  /** How messages name the container (see {@link describeContainer}). */
+  readonly description: string;
+  /** Its securityContext, read once: some thirty controls look at it. */
+  readonly securityContext: SecurityContextRef;
+}
+
+/** A securityContext (of a container or a pod spec) when it is an object, and where it is. */
+export interface SecurityContextRef {
+  readonly context: Readonly<Record<string, unknown>> | undefined;
+  readonly path: JsonPath;
+  /** Where a missing field of the context should be reported: the context, or its owner. */
+  readonly parentPath: JsonPath;
+}
+
+/** The securityContext of `owner` (a container, or a pod spec with `container` its spec). */
+export function readSecurityContext(owner: {
+  readonly container: Readonly<Record<string, unknown>>;
+  readonly path: JsonPath;
+}): SecurityContextRef {
+  const value = owner.container['securityContext'];
+  const path = owner.path.concat('securityContext');
+  if (isRecord(value)) return { context: value, path, parentPath: path };
+  // A securityContext that is present but not an object is itself the offending node.
+  return {
+    context: undefined,
+    path,
+    parentPath: value === undefined || value === null ? owner.path : path,
+  };
 }
 
 /**
@@ -58,7 +86,16 @@ function collectContainers(
     list.forEach((container: unknown, index) => {
       if (!isRecord(container)) return;
       const name = typeof container['name'] === 'string' ? container['name'] : undefined;
-      refs.push({ container, kind, index, path: specPath.concat(kind, index), name });
+      const path = specPath.concat(kind, index);
+      refs.push({
+        container,
+        kind,
+        index,
+        path,
+        name,
+        description: describe(kind, index, name),
+        securityContext: readSecurityContext({ container, path }),
+      });
     });
   }
   return refs;
@@ -78,13 +115,17 @@ export function malformedContainerList(
   return undefined;
 }
 
-/** How a message names a container: `container "web"`, or `initContainers[2]` when unnamed. */
-export function describeContainer(ref: ContainerRef): string {
+function describe(kind: ContainerListKind, index: number, name: string | undefined): string {
   const noun =
-    ref.kind === 'containers'
+    kind === 'containers'
       ? 'container'
-      : ref.kind === 'initContainers'
+      : kind === 'initContainers'
         ? 'init container'
         : 'ephemeral container';
-  return ref.name === undefined ? `${noun} ${ref.kind}[${ref.index}]` : `${noun} "${ref.name}"`;
+  return name === undefined ? `${noun} ${kind}[${index}]` : `${noun} "${name}"`;
+}
+
+/** How a message names a container: `container "web"`, or `initContainers[2]` when unnamed. */
+export function describeContainer(ref: ContainerRef): string {
+  return ref.description;
 }
