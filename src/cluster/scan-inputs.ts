@@ -46,7 +46,7 @@ async function readLive(
     );
   }
   // Loaded only for live scans: the API client brings in node's HTTP and TLS stacks, which a
-  // manifest scan does not need and which took ~25 ms of every scan's start-up.
+  // manifest scan does not need and which took 15-25 ms of every scan's start-up.
   const { clusterResources, readCluster } = await import('./read-cluster.js');
   const read = await readCluster(controls, cluster);
   const resources = clusterResources(read.objects);

@@ -1,13 +1,15 @@
 /**
  * Start-up cost control. The CLI bundle keeps its dependencies external, so a static import of a
  * package loads it for every command, `--version` included. The packages below are needed only
- * by some commands (js-yaml and picomatch only by some inputs), and all of them ship CommonJS, so they are required synchronously on first
- * use instead: call sites stay synchronous, and a command that never reaches one never pays for
- * it. Use the accessors here for values, and `import type` for types.
+ * by some commands (js-yaml and picomatch only for some inputs), and all of them ship CommonJS,
+ * so they are required synchronously on first use instead: call sites stay synchronous, and a
+ * command that never reaches one never pays for it. Use the accessors here for values, and
+ * `import type` for types.
  *
  * Every use in src goes through these accessors, so the process holds one copy of each package:
- * packages with separate ESM and CommonJS builds (re2js, jmespath, fzstd, js-yaml) would otherwise load
- * twice, with two JMESPath function registries and two sets of classes for `instanceof`.
+ * packages with separate ESM and CommonJS builds (re2js, jmespath, fzstd, js-yaml) would
+ * otherwise load twice, with two JMESPath function registries and two sets of classes for
+ * `instanceof` (js-yaml's YAMLException among them).
  *
  * ESM-only packages (@marcbachmann/cel-js) load the same way through require(esm), which Node
  * runs without a flag from 20.19 on (the `engines` floor in package.json) and which returns the
@@ -48,7 +50,7 @@ export const tarStream = lazyModule('tar-stream') as () => typeof TarStream;
 export const fzstd = lazyModule('fzstd') as () => typeof Fzstd;
 export const cel = lazyModule('@marcbachmann/cel-js') as () => typeof Cel;
 export const tinyglobby = lazyModule('tinyglobby') as () => typeof Tinyglobby;
-/** js-yaml: the scan parses manifests with its own fast reader and needs js-yaml only for the YAML that reader leaves alone. */
+/** Manifests go through cubecape's own YAML reader; js-yaml reads only what that reader leaves. */
 export const jsYaml = lazyModule('js-yaml') as () => typeof JsYaml;
 /** picomatch: needed only for glob arguments, `--exclude`, ignore files and exception patterns. */
 export const picomatch = lazyModule('picomatch') as () => typeof PicomatchFn;
