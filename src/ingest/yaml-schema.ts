@@ -163,27 +163,20 @@ function buildSchema(): Schema {
     construct: (data: string) => BOOLEANS.get(data) === true,
   });
 
-  const intType = new Type('tag:yaml.org,2002:int', {
-    kind: 'scalar',
-    resolve: (data: unknown) => {
-      const value = typeof data === 'string' ? intWord(data) : undefined;
-      if (value === undefined) return false;
-      resolvedNumber = value;
-      return true;
-    },
-    construct: () => resolvedNumber,
-  });
-
-  const floatType = new Type('tag:yaml.org,2002:float', {
-    kind: 'scalar',
-    resolve: (data: unknown) => {
-      const value = typeof data === 'string' ? floatWord(data) : undefined;
-      if (value === undefined) return false;
-      resolvedNumber = value;
-      return true;
-    },
-    construct: () => resolvedNumber,
-  });
+  /** An implicit number type; `read` answers undefined when the scalar is not such a number. */
+  const numberType = (name: string, read: (data: string) => number | undefined) =>
+    new Type(`tag:yaml.org,2002:${name}`, {
+      kind: 'scalar',
+      resolve: (data: unknown) => {
+        const value = typeof data === 'string' ? read(data) : undefined;
+        if (value === undefined) return false;
+        resolvedNumber = value;
+        return true;
+      },
+      construct: () => resolvedNumber,
+    });
+  const intType = numberType('int', intWord);
+  const floatType = numberType('float', floatWord);
 
   const mergeType = new Type('tag:yaml.org,2002:merge', {
     kind: 'scalar',
