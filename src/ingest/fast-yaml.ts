@@ -13,7 +13,7 @@
 
 import { hasUnusualCharacters, UNSURE } from './fast-yaml/characters.js';
 import type { FastDocument } from './fast-yaml/cursor.js';
-import { Reader } from './fast-yaml/reader.js';
+import { Reader, rememberedKeyName } from './fast-yaml/reader.js';
 
 export {
   type FastDocument,
@@ -41,5 +41,9 @@ export function readFastYaml(text: string): FastDocument | undefined {
 
 /** The property name of the mapping key at `offset` of a text {@link readFastYaml} accepted. */
 export function keyNameAt(text: string, offset: number, flow: boolean): string {
-  return new Reader(text, offset).keyName(flow);
+  // Most keys of a scan are spelled like one the reader remembers; a flow key is read in full,
+  // since `,` ends a key there and not in block context.
+  return (
+    (flow ? undefined : rememberedKeyName(text, offset)) ?? new Reader(text, offset).keyName(flow)
+  );
 }

@@ -50,6 +50,26 @@ function keySlot(first: number, length: number, last: number): number {
   return (first * 961 + length * 31 + last) & (KEY_SLOTS - 1);
 }
 
+/** Slot of the remembered plain block key spelled at `start`, or -1. */
+function rememberedSlot(text: string, start: number): number {
+  const colon = text.indexOf(':', start);
+  const length = colon - start;
+  if (length <= 0 || length > MAX_CACHED_KEY) return -1;
+  const slot = keySlot(text.charCodeAt(start), length, text.charCodeAt(colon - 1));
+  const known = keyTexts[slot];
+  if (known?.length !== length || !isBlank(text.charCodeAt(colon + 1))) return -1;
+  return text.startsWith(known, start) ? slot : -1;
+}
+
+/**
+ * The property name of the plain block key spelled at `start` when it is a remembered one
+ * (exactly what reading it again would return), or undefined.
+ */
+export function rememberedKeyName(text: string, start: number): string | undefined {
+  const slot = rememberedSlot(text, start);
+  return slot === -1 ? undefined : keyNames[slot];
+}
+
 /** Block and flow structure: the document prolog, mappings, sequences and flow collections. */
 export class Reader extends ScalarReader {
   private depth = 0;
@@ -174,7 +194,7 @@ export class Reader extends ScalarReader {
       if (this.text.charCodeAt(this.pos) !== COLON || !isBlank(this.text.charCodeAt(this.pos + 1)))
         throw UNSURE;
     } else {
-      const known = this.knownKey(start, code);
+      const known = this.knownKey(start);
       if (known !== undefined) return known;
       if (!isPlainStart(code, this.text.charCodeAt(start + 1), false)) throw UNSURE;
       const end = this.plainLineEnd(start);
@@ -193,16 +213,10 @@ export class Reader extends ScalarReader {
   }
 
   /** The name of a remembered plain key spelled at `start`, moving past its `:`. */
-  private knownKey(start: number, first: number): string | undefined {
-    const { text } = this;
-    const colon = text.indexOf(':', start);
-    const length = colon - start;
-    if (length <= 0 || length > MAX_CACHED_KEY) return undefined;
-    const slot = keySlot(first, length, text.charCodeAt(colon - 1));
-    const known = keyTexts[slot];
-    if (known?.length !== length || !isBlank(text.charCodeAt(colon + 1))) return undefined;
-    if (!text.startsWith(known, start)) return undefined;
-    this.pos = colon + 1;
+  private knownKey(start: number): string | undefined {
+    const slot = rememberedSlot(this.text, start);
+    if (slot === -1) return undefined;
+    this.pos = start + (keyTexts[slot]?.length ?? 0) + 1;
     return keyNames[slot];
   }
 
