@@ -209,6 +209,23 @@ const SUPPORTED: readonly HandCase[] = [
     'a: b:c\nd: e#f\ng: -h\ni: ?j\nk: :l\nm: n [o] {p}, q\n',
     { a: 'b:c', d: 'e#f', g: '-h', i: '?j', k: ':l', m: 'n [o] {p}, q' },
   ],
+  [
+    // Repeated one-line values are taken from a cache keyed by first character, length and last
+    // character: lookalikes (abc/axc, 0x10/0010/1e10), types and flow items must still differ.
+    'repeated and lookalike values',
+    'a: abc\nb: axc\nc: abc\nd: 0x10\ne: 0010\nf: 1e10\ng: 0x10\nh: [abc, axc, on, "on", 0x10]\ni: on\n',
+    {
+      a: 'abc',
+      b: 'axc',
+      c: 'abc',
+      d: 16,
+      e: 8,
+      f: 1e10,
+      g: 16,
+      h: ['abc', 'axc', true, 'on', 16],
+      i: true,
+    },
+  ],
   ['comments', '# head\na: 1 # trailing\n# between\nb: "x" # after quotes\n', { a: 1, b: 'x' }],
   [
     'multi-line plain',

@@ -22,7 +22,7 @@ import {
   UNSURE,
 } from './characters.js';
 import { type FastDocument, TAPE_BLOCK_MAP, TAPE_FLOW_MAP, TAPE_SEQUENCE } from './cursor.js';
-import { ScalarReader } from './scalars.js';
+import { plainValue, ScalarReader } from './scalars.js';
 
 /** Collections nested deeper than this are left to js-yaml, which enforces the real limits. */
 const MAX_DEPTH = 256;
@@ -384,7 +384,7 @@ export class Reader extends ScalarReader {
       throw UNSURE;
     }
     this.scalar();
-    return resolvePlainScalar(this.text.slice(start, end));
+    return plainValue(this.text, start, end);
   }
 
   /** Spaces, line breaks and comments between flow tokens; lines must be indented past `parent`. */

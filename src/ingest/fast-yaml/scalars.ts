@@ -20,6 +20,35 @@ import {
 } from './characters.js';
 import { Cursor } from './cursor.js';
 
+/*
+ * Recently read one-line plain scalars, by first character, length and last character. Manifests
+ * repeat most of their values (`TCP`, `v1`, `IfNotPresent`, label values, ports): a value spelled
+ * exactly like a remembered one is taken without slicing and resolving it again. Resolution
+ * depends on the text alone, so the remembered value is the one reading it again would give; the
+ * scan then also keeps one string where it kept one per occurrence.
+ */
+const VALUE_SLOTS = 4096;
+const valueTexts: (string | undefined)[] = new Array<string | undefined>(VALUE_SLOTS).fill(
+  undefined,
+);
+const values: unknown[] = new Array<unknown>(VALUE_SLOTS).fill(undefined);
+const MAX_CACHED_VALUE = 64;
+
+/** The value of the one-line plain scalar spelled `text[start, end)`. */
+export function plainValue(text: string, start: number, end: number): unknown {
+  const length = end - start;
+  if (length > MAX_CACHED_VALUE || length <= 0) return resolvePlainScalar(text.slice(start, end));
+  const slot =
+    (text.charCodeAt(start) * 961 + length * 31 + text.charCodeAt(end - 1)) & (VALUE_SLOTS - 1);
+  const known = valueTexts[slot];
+  if (known?.length === length && text.startsWith(known, start)) return values[slot];
+  const raw = text.slice(start, end);
+  const value = resolvePlainScalar(raw);
+  valueTexts[slot] = raw;
+  values[slot] = value;
+  return value;
+}
+
 /**
  * Scalar reading: plain scalars in block and flow context, single- and double-quoted scalars
  * with their escapes and line folding, and `|`/`>` block scalars. The structure reader extends it.
@@ -94,7 +123,7 @@ export abstract class ScalarReader extends Cursor {
       this.endLine();
       if (this.indent > parent) throw UNSURE;
     }
-    return resolvePlainScalar(folded ?? text.slice(start, end));
+    return folded === undefined ? plainValue(text, start, end) : resolvePlainScalar(folded);
   }
 
   protected quoted(parent: number, multiLine: boolean): string {
