@@ -25,7 +25,9 @@ import { Cursor } from './cursor.js';
  * repeat most of their values (`TCP`, `v1`, `IfNotPresent`, label values, ports): a value spelled
  * exactly like a remembered one is taken without slicing and resolving it again. Resolution
  * depends on the text alone, so the remembered value is the one reading it again would give; the
- * scan then also keeps one string where it kept one per occurrence.
+ * scan then also keeps one string where it kept one per occurrence. A remembered value of 13 or
+ * more characters is a view into the text it was read from and keeps that text alive until its
+ * slot is reused, as the key cache's entries do (measured: no retained heap after a corpus parse).
  */
 const VALUE_SLOTS = 4096;
 const valueTexts: (string | undefined)[] = new Array<string | undefined>(VALUE_SLOTS).fill(
