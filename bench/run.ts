@@ -8,6 +8,7 @@
  * measured in this process on the built modules in dist/ (what the CLI runs), not on the sources
  * through tsx, whose transpiled exports slow the parser down by half; both are single passes, so
  * they include the engine warming up, as a scan does, with the V8 settings of the launcher.
+ * After the table, the median wall time of each phase of those scans (`CUBECAPE_DEBUG=1`).
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -54,6 +55,19 @@ interface EndToEnd {
   cpuMs: number;
   rssMb: number;
   exitCode: number | null;
+  /** Wall time of each phase of the scan, from its `CUBECAPE_DEBUG=1` timings line. */
+  phases: Map<string, number>;
+}
+
+/** `cubecape: timings: start-up 120 ms, read and parse 210 ms, ...` → phase → ms. */
+function phasesOf(stderr: string): Map<string, number> {
+  const line = /^cubecape: timings: (.*) \(\d+ ms in all\)$/m.exec(stderr)?.[1] ?? '';
+  const phases = new Map<string, number>();
+  for (const part of line.split(', ')) {
+    const match = /^(.+) (\d+) ms$/.exec(part);
+    if (match !== null) phases.set(match[1] ?? '', Number(match[2]));
+  }
+  return phases;
 }
 
 function endToEnd(dir: string, controls: readonly string[] = []): EndToEnd {
@@ -75,12 +89,22 @@ function endToEnd(dir: string, controls: readonly string[] = []): EndToEnd {
       'none',
       ...(controls.length === 0 ? [] : ['--control', controls.join(',')]),
     ],
-    { env: { ...process.env, CUBECAPE_BENCH_RSS: rssFile, CI: '1' }, encoding: 'utf8' },
+    {
+      // CUBECAPE_DEBUG only adds the one timings line (a clock read per phase).
+      env: { ...process.env, CUBECAPE_BENCH_RSS: rssFile, CI: '1', CUBECAPE_DEBUG: '1' },
+      encoding: 'utf8',
+    },
   );
   const wallMs = performance.now() - started;
   if (result.status !== 0) process.stderr.write(result.stderr);
   const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRSS: number; cpu: number };
-  return { wallMs, cpuMs: usage.cpu / 1000, rssMb: usage.maxRSS / 1024, exitCode: result.status };
+  return {
+    wallMs,
+    cpuMs: usage.cpu / 1000,
+    rssMb: usage.maxRSS / 1024,
+    exitCode: result.status,
+    phases: phasesOf(result.stderr),
+  };
 }
 
 interface InProcess {
@@ -119,7 +143,11 @@ function repeated(runs: number, run: () => EndToEnd): EndToEnd & { bestWallMs: n
   const results = Array.from({ length: runs }, run);
   const median = (values: number[]): number =>
     values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  const phases = new Map<string, number>();
+  for (const name of results[0]?.phases.keys() ?? [])
+    phases.set(name, median(results.map((r) => r.phases.get(name) ?? Number.NaN)));
   return {
+    phases,
     wallMs: median(results.map((r) => r.wallMs)),
     cpuMs: median(results.map((r) => r.cpuMs)),
     rssMb: Math.max(...results.map((r) => r.rssMb)),
@@ -166,6 +194,7 @@ function main(): void {
       'exit',
     ]),
   );
+  const phaseLines: string[] = [];
   try {
     for (const size of SIZES) {
       const dir = join(work, `n${size}`);
@@ -175,6 +204,9 @@ function main(): void {
         writeFileSync(join(dir, `apps-${String(index).padStart(5, '0')}.yaml`), text);
       });
       const e2e = repeated(size <= 10_000 ? 3 : 1, () => endToEnd(dir));
+      phaseLines.push(
+        `${String(size).padStart(10)}: ${[...e2e.phases].map(([name, ms]) => `${name} ${ms} ms`).join(', ')}`,
+      );
       const essentials = endToEnd(dir, Object.keys(essentialControls));
       const inproc = inProcess(texts);
       console.log(
@@ -193,6 +225,9 @@ function main(): void {
         ]),
       );
     }
+    console.log(
+      `\nphases of the full scan (median ms, CUBECAPE_DEBUG=1):\n${phaseLines.join('\n')}`,
+    );
     const corpus = inProcess(corpusTexts());
     console.log(
       `\nreal manifests (../shared/corpus/manifests): ${corpus.mb.toFixed(1)} MB, ${corpus.resources} resources, parse ${corpus.parseMbPerSec.toFixed(1)} MB/s, ${Math.round(corpus.evaluationsPerSec)} evaluations/s`,
