@@ -113,3 +113,11 @@ export function isDocumentMarker(text: string, at: number): boolean {
 export function hasUnusualCharacters(text: string): boolean {
   return NOT_ASCII.test(text) && UNUSUAL.test(text) && UNUSUAL_BESIDES_ASTRAL.test(text);
 }
+
+/** Slots of the reader's caches of recently read keys and values. */
+export const SPELLING_SLOTS = 4096;
+
+/** The cache slot of a spelling, by its first character, length and last character. */
+export function spellingSlot(first: number, length: number, last: number): number {
+  return (first * 961 + length * 31 + last) & (SPELLING_SLOTS - 1);
+}

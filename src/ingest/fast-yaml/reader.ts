@@ -5,6 +5,8 @@ import {
   CLOSE_BRACKET,
   COLON,
   COMMA,
+  SPELLING_SLOTS,
+  spellingSlot,
   DASH,
   GREATER,
   HASH,
@@ -41,21 +43,18 @@ function plainKeyName(raw: string): string {
  * like the remembered one (and followed by `: ` or `:` and a line break) matches, and such a key
  * scans exactly like the remembered one did.
  */
-const KEY_SLOTS = 4096;
-const keyTexts: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
-const keyNames: string[] = new Array<string>(KEY_SLOTS).fill('');
+const keyTexts: (string | undefined)[] = new Array<string | undefined>(SPELLING_SLOTS).fill(
+  undefined,
+);
+const keyNames: string[] = new Array<string>(SPELLING_SLOTS).fill('');
 const MAX_CACHED_KEY = 64;
-
-function keySlot(first: number, length: number, last: number): number {
-  return (first * 961 + length * 31 + last) & (KEY_SLOTS - 1);
-}
 
 /** Slot of the remembered plain block key spelled at `start`, or -1. */
 function rememberedSlot(text: string, start: number): number {
   const colon = text.indexOf(':', start);
   const length = colon - start;
   if (length <= 0 || length > MAX_CACHED_KEY) return -1;
-  const slot = keySlot(text.charCodeAt(start), length, text.charCodeAt(colon - 1));
+  const slot = spellingSlot(text.charCodeAt(start), length, text.charCodeAt(colon - 1));
   const known = keyTexts[slot];
   if (known?.length !== length || !isBlank(text.charCodeAt(colon + 1))) return -1;
   return text.startsWith(known, start) ? slot : -1;
@@ -202,7 +201,7 @@ export class Reader extends ScalarReader {
       const raw = this.text.slice(start, end);
       key = plainKeyName(raw);
       if (raw.length <= MAX_CACHED_KEY) {
-        const slot = keySlot(code, raw.length, raw.charCodeAt(raw.length - 1));
+        const slot = spellingSlot(code, raw.length, raw.charCodeAt(raw.length - 1));
         keyTexts[slot] = raw;
         keyNames[slot] = key;
       }

@@ -15,6 +15,8 @@ import {
   PLUS,
   QUOTE,
   SPACE,
+  SPELLING_SLOTS,
+  spellingSlot,
   TAB,
   UNSURE,
 } from './characters.js';
@@ -29,19 +31,17 @@ import { Cursor } from './cursor.js';
  * more characters is a view into the text it was read from and keeps that text alive until its
  * slot is reused, as the key cache's entries do (measured: no retained heap after a corpus parse).
  */
-const VALUE_SLOTS = 4096;
-const valueTexts: (string | undefined)[] = new Array<string | undefined>(VALUE_SLOTS).fill(
+const valueTexts: (string | undefined)[] = new Array<string | undefined>(SPELLING_SLOTS).fill(
   undefined,
 );
-const values: unknown[] = new Array<unknown>(VALUE_SLOTS).fill(undefined);
+const values: unknown[] = new Array<unknown>(SPELLING_SLOTS).fill(undefined);
 const MAX_CACHED_VALUE = 64;
 
 /** The value of the one-line plain scalar spelled `text[start, end)`. */
 export function plainValue(text: string, start: number, end: number): unknown {
   const length = end - start;
   if (length > MAX_CACHED_VALUE || length <= 0) return resolvePlainScalar(text.slice(start, end));
-  const slot =
-    (text.charCodeAt(start) * 961 + length * 31 + text.charCodeAt(end - 1)) & (VALUE_SLOTS - 1);
+  const slot = spellingSlot(text.charCodeAt(start), length, text.charCodeAt(end - 1));
   const known = valueTexts[slot];
   if (known?.length === length && text.startsWith(known, start)) return values[slot];
   const raw = text.slice(start, end);

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-
 import { CubecapeError } from '../../core/errors.js';
 import { DEFAULT_ZIP_LIMITS, zipEntryRefs } from './zip-reader.js';
 import { jsYaml } from '../../core/lazy-require.js';
