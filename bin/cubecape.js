@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Thin launcher. The CLI is bundled (dist/cubecape.mjs and the chunks it loads on demand, built by
-// `npm ci` through the prepare script): loading a few modules instead of hundreds, and only those
-// the command needs, keeps start-up fast. V8 is tuned for a short-lived process first (see
-// v8-tuning.js), so the bundle is imported dynamically, after that.
+// Thin launcher. The CLI is one bundle (dist/cubecape.cjs, built by `npm ci` through the prepare
+// script), loaded with a V8 code cache so that start-up does not parse and compile it again (see
+// load-bundle.js); modules inside it run only when the command needs them. V8 is tuned for a
+// short-lived process first (see v8-tuning.js), before any of the bundle is compiled.
 import { tuneV8 } from './v8-tuning.js';
 
 tuneV8();
-const { main } = await import('../dist/cubecape.mjs');
+const { loadBundle } = await import('./load-bundle.js');
+const { main } = loadBundle().exports;
 process.exitCode = await main(process.argv.slice(2));

@@ -45,7 +45,7 @@ export interface PipelineOptions extends ImportOptions {
 
 /**
  * Where the worker entry sits: next to this module, with its extension — `.ts` from sources,
- * `.js` in the compiled tree, `.mjs` beside the bundled CLI (where this module's URL is the
+ * `.js` in the compiled tree, `.cjs` beside the bundled CLI (where this module's URL is the
  * bundle's).
  */
 function defaultWorkerUrl(): URL {

@@ -1,6 +1,6 @@
 /**
  * Entry point of the OSV import worker thread (see `import-pipeline.ts`). The build bundles it
- * next to the CLI as `dist/osv-import-worker.mjs`; from sources it runs through tsx.
+ * next to the CLI as `dist/osv-import-worker.cjs`; from sources it runs through tsx.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runImportWorker, type ImportWorkerData } from './import-worker.js';

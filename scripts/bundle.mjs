@@ -1,0 +1,58 @@
+// `npm run build`, after tsc: bundles the CLI and the OSV import worker from dist/ into
+// dist/cubecape.cjs and dist/osv-import-worker.cjs (dependencies stay external), then makes the
+// bundle's V8 code cache (dist/cubecape.cjs.cache, see bin/load-bundle.js).
+import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+
+// Bundles of earlier builds (code-split .mjs chunks, whose names carry content hashes, and older
+// caches) would otherwise pile up in dist/ and be packed.
+for (const name of readdirSync(dist)) {
+  if (/\.(mjs|cjs|cache)$/.test(name)) rmSync(join(dist, name));
+}
+
+// The modules are ES modules, so strict: the directive must open the file, before the rest of the
+// banner. CommonJS has no import.meta: the modules' few uses of it get the bundle file's own URL.
+const banner = [
+  '"use strict";',
+  'const __cubecapeModuleUrl = require("node:url").pathToFileURL(__filename).href;',
+  'const __cubecapeResolve = (specifier) => require("node:url").pathToFileURL(require.resolve(specifier)).href;',
+].join('\n');
+
+buildSync({
+  entryPoints: {
+    cubecape: join(dist, 'cli/main.js'),
+    'osv-import-worker': join(dist, 'vuln/db/osv-import-worker.js'),
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  packages: 'external',
+  outdir: dist,
+  outExtension: { '.js': '.cjs' },
+  banner: { js: banner },
+  define: {
+    'import.meta.url': '__cubecapeModuleUrl',
+    'import.meta.resolve': '__cubecapeResolve',
+  },
+  logLevel: 'warning',
+});
+
+// The cache is made in a process of its own, whose V8 flags are the launcher's.
+const made = spawnSync(process.execPath, [join(root, 'scripts/code-cache.mjs')], {
+  cwd: root,
+  encoding: 'utf8',
+  env: { ...process.env, NO_COLOR: '1', CI: '1' },
+});
+if (made.status !== 0) {
+  process.stderr.write(made.stdout + made.stderr);
+  process.stderr.write(
+    'bundle: could not make the code cache; the CLI works, only starts slower\n',
+  );
+}
