@@ -4,11 +4,15 @@
 // module.enableCompileCache() came in Node.js 22), which is why the bundle is CommonJS, compiled
 // here with vm.Script the way Node.js compiles a CommonJS file, plus the cache.
 //
-// V8 refuses a cache made by another V8 version, under other V8 flags (a user's
-// --max-old-space-size, say) or for other source text; the bundle is then compiled from source,
-// as without a cache, and everything works the same, only ~30 ms slower to start. The cache is
-// made by `npm run build` (scripts/bundle.mjs), under the launcher's own V8 flags.
-import { readFileSync } from 'node:fs';
+// V8 refuses a cache made by another V8 version or under other V8 flags (a user's
+// --max-old-space-size, say); the bundle is then compiled from source, as without a cache, and
+// everything works the same, only ~30 ms slower to start. What V8 does not check is the cache's
+// own bytes (a damaged cache can crash the process or run wrong code) nor the source beyond its
+// length, so the cache file starts with a SHA-256 digest of the bundle and the cache, checked
+// before V8 sees either. The cache is made by `npm run build` (scripts/code-cache.mjs), under
+// the launcher's own V8 flags.
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,36 +22,71 @@ import vm from 'node:vm';
 export const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), '../dist/cubecape.cjs');
 export const CODE_CACHE = `${BUNDLE}.cache`;
 
+const DIGEST_BYTES = 32;
+
+/** What the cache file's first bytes must be: binds the cache to its bytes and to the bundle. */
+function digestOf(bundle, cachedData) {
+  return createHash('sha256').update(bundle).update(cachedData).digest();
+}
+
+/** The V8 cache inside the cache file, or undefined when the file is damaged or not this bundle's. */
+function verifiedCache(file, bundle) {
+  if (file.length <= DIGEST_BYTES) return undefined;
+  const cachedData = file.subarray(DIGEST_BYTES);
+  return digestOf(bundle, cachedData).equals(file.subarray(0, DIGEST_BYTES))
+    ? cachedData
+    : undefined;
+}
+
 /** Dynamic import() in the bundle (of external packages) resolves as it would in a module. */
 const importModuleDynamically =
   vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ?? ((specifier) => import(specifier));
 
 /**
  * Compiles and runs the bundle; returns its exports, the compiled script (the build asks it for a
- * new cache) and whether the cache was used: `used`, `rejected` (compiled from source) or `none`
- * (no cache file, or `useCache` false).
+ * new cache) and how the cache went: `used`, `rejected` (damaged, another bundle's, or refused by
+ * V8: compiled from source) or `none` (no cache file, or `useCache` false).
  *
  * @param {{ useCache?: boolean }} [options]
  * @returns {{ exports: Record<string, unknown>, script: vm.Script, cache: 'used' | 'rejected' | 'none' }}
  */
 export function loadBundle({ useCache = true } = {}) {
-  const source = readFileSync(BUNDLE, 'utf8');
-  let cachedData;
+  const bundle = readFileSync(BUNDLE);
+  let file;
   if (useCache) {
     try {
-      cachedData = readFileSync(CODE_CACHE);
+      file = readFileSync(CODE_CACHE);
     } catch {
       // No cache (a build that could not make one): compile from source.
     }
   }
+  const cachedData = file === undefined ? undefined : verifiedCache(file, bundle);
   // The wrapper Node.js puts around a CommonJS file, on the bundle's first line so that line
   // numbers in stack traces stay those of the file.
   const script = new vm.Script(
-    `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
+    `(function (exports, require, module, __filename, __dirname) {${bundle.toString('utf8')}\n})`,
     { filename: BUNDLE, cachedData, importModuleDynamically },
   );
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
-  const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';
+  const cache =
+    file === undefined
+      ? 'none'
+      : cachedData === undefined || script.cachedDataRejected
+        ? 'rejected'
+        : 'used';
   return { exports: module.exports, script, cache };
+}
+
+/**
+ * Writes the code cache of a script {@link loadBundle} compiled, with its digest. The file is
+ * written beside the cache and renamed over it, so a reader never sees half of it.
+ *
+ * @param {vm.Script} script
+ */
+export function writeCodeCache(script) {
+  const cachedData = script.createCachedData();
+  const partial = `${CODE_CACHE}.${process.pid}.partial`;
+  writeFileSync(partial, Buffer.concat([digestOf(readFileSync(BUNDLE), cachedData), cachedData]));
+  renameSync(partial, CODE_CACHE);
 }

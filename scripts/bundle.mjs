@@ -10,10 +10,11 @@ import { buildSync } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 
-// Bundles of earlier builds (code-split .mjs chunks, whose names carry content hashes, and older
-// caches) would otherwise pile up in dist/ and be packed.
+// Bundles of earlier builds (code-split .mjs chunks, whose names carry content hashes, older
+// caches and a cache an interrupted build left half written) would otherwise pile up in dist/
+// and be packed.
 for (const name of readdirSync(dist)) {
-  if (/\.(mjs|cjs|cache)$/.test(name)) rmSync(join(dist, name));
+  if (/\.(mjs|cjs|cache|partial)$/.test(name)) rmSync(join(dist, name));
 }
 
 // The modules are ES modules, so strict: the directive must open the file, before the rest of the

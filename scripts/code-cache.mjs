@@ -2,13 +2,13 @@
 // It runs under the launcher's V8 flags, since V8 only accepts a cache made under the same flags,
 // and after a scan of examples/: the cache then also holds the functions a scan compiles on
 // first call, not only the bundle's top level.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tuneV8 } from '../bin/v8-tuning.js';
 
 tuneV8();
-const { loadBundle, CODE_CACHE } = await import('../bin/load-bundle.js');
+const { loadBundle, writeCodeCache } = await import('../bin/load-bundle.js');
 const { exports, script } = loadBundle({ useCache: false });
 const out = mkdtempSync(join(tmpdir(), 'cubecape-code-cache-'));
 try {
@@ -26,4 +26,4 @@ try {
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
-writeFileSync(CODE_CACHE, script.createCachedData());
+writeCodeCache(script);

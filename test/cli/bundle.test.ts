@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -56,12 +65,12 @@ describe('the built CLI', () => {
       assert.match(readFileSync(join(root, 'dist', file), 'utf8'), /^"use strict";\n/, file);
   });
 
-  /** How the launcher's loader compiled the bundle in a node started with `nodeOptions`. */
-  function cacheUse(nodeOptions: readonly string[]): string {
+  /** How the launcher's loader (of the build in `home`) compiled the bundle, in a node started with `nodeOptions`. */
+  function cacheUse(nodeOptions: readonly string[], home = root): string {
     const probe = [
-      `const { tuneV8 } = await import(${JSON.stringify(pathToFileURL(join(root, 'bin/v8-tuning.js')).href)});`,
+      `const { tuneV8 } = await import(${JSON.stringify(pathToFileURL(join(home, 'bin/v8-tuning.js')).href)});`,
       'tuneV8();',
-      `const { loadBundle } = await import(${JSON.stringify(pathToFileURL(join(root, 'bin/load-bundle.js')).href)});`,
+      `const { loadBundle } = await import(${JSON.stringify(pathToFileURL(join(home, 'bin/load-bundle.js')).href)});`,
       'process.stdout.write(loadBundle().cache);',
     ].join('\n');
     const result = spawnSync(
@@ -87,6 +96,60 @@ describe('the built CLI', () => {
     );
     assert.equal(status, 1, 'the examples hold high-severity findings');
     assert.equal((JSON.parse(stdout) as { kind: string }).kind, 'ScanReport');
+  });
+
+  /** A copy of the launcher and the bundle, whose cache a test may damage. */
+  function copyOfBuild(): string {
+    const home = mkdtempSync(join(tmpdir(), 'cubecape-build-'));
+    mkdirSync(join(home, 'bin'));
+    mkdirSync(join(home, 'dist'));
+    for (const file of [
+      'bin/cubecape.js',
+      'bin/load-bundle.js',
+      'bin/v8-tuning.js',
+      'package.json',
+    ])
+      copyFileSync(join(root, file), join(home, file));
+    for (const file of ['cubecape.cjs', 'cubecape.cjs.cache'])
+      copyFileSync(join(root, 'dist', file), join(home, 'dist', file));
+    symlinkSync(join(root, 'node_modules'), join(home, 'node_modules'), 'dir');
+    return home;
+  }
+
+  it('refuses a damaged cache before V8 reads it, and runs from source', () => {
+    // V8 does not check the cache's bytes itself: a damaged cache could crash it mid-read.
+    const home = copyOfBuild();
+    try {
+      assert.equal(cacheUse([], home), 'used');
+      const cache = join(home, 'dist/cubecape.cjs.cache');
+      const bytes = readFileSync(cache);
+      for (let at = 64; at < bytes.length; at += 997) bytes[at] = (bytes[at] ?? 0) ^ 0xff;
+      writeFileSync(cache, bytes);
+      assert.equal(cacheUse([], home), 'rejected');
+      const result = spawnSync(process.execPath, [join(home, 'bin/cubecape.js'), '--version'], {
+        encoding: 'utf8',
+      });
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /^\d+\.\d+\.\d+/);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses another bundle's cache, even of the same length", () => {
+    // V8 compares only the source's length: a rebuilt bundle must not run the old bytecode.
+    const home = copyOfBuild();
+    try {
+      const bundle = join(home, 'dist/cubecape.cjs');
+      const text = readFileSync(bundle, 'utf8');
+      const description = 'Kubernetes security and compliance scanner';
+      assert.ok(text.includes(description));
+      writeFileSync(bundle, text.replace(description, description.toUpperCase()));
+      assert.equal(readFileSync(bundle).length, Buffer.byteLength(text));
+      assert.equal(cacheUse([], home), 'rejected');
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('builds an OSV import worker that loads on its own', () => {
