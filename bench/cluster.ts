@@ -165,9 +165,10 @@ function syntheticCluster(namespaces: number, policies: boolean): Record<string,
 }
 
 /**
- * Bundles the current sources as `npm run build` does (esbuild, dependencies external) into
- * `dir`, beside a link to node_modules so the externals resolve. A private bundle measures what
- * is in the tree now, whoever else rebuilds dist/, and without tsx's compile-on-load.
+ * Bundles the current sources with esbuild, dependencies external, as `npm run build` does (but
+ * as one ES module, without the build's code cache) into `dir`, beside a link to node_modules so
+ * the externals resolve. A private bundle measures what is in the tree now, whoever else rebuilds
+ * dist/, and without tsx's compile-on-load.
  */
 function bundleCli(dir: string): string {
   const outfile = join(dir, 'cubecape.mjs');
