@@ -7,5 +7,17 @@ import { tuneV8 } from './v8-tuning.js';
 
 tuneV8();
 const { loadBundle } = await import('./load-bundle.js');
-const { main } = loadBundle().exports;
+let main;
+try {
+  ({ main } = loadBundle().exports);
+} catch (error) {
+  // A broken install is an internal error (exit 2), said on the last line of stderr.
+  if (process.env.CUBECAPE_DEBUG) process.stderr.write(`${error?.stack ?? error}\n`);
+  const why =
+    error?.code === 'ENOENT'
+      ? `${error.path} is missing (build the CLI with \`npm run build\`; \`npm ci\` does it)`
+      : `the CLI bundle failed to load: ${error?.message ?? error}`;
+  process.stderr.write(`cubecape: exit 2: internal error: ${why}\n`);
+  process.exit(2);
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -152,6 +152,24 @@ describe('the built CLI', () => {
     }
   });
 
+  it('says the bundle is missing, with exit 2, when the CLI was never built', () => {
+    const home = copyOfBuild();
+    try {
+      rmSync(join(home, 'dist/cubecape.cjs'));
+      const result = spawnSync(process.execPath, [join(home, 'bin/cubecape.js'), '--version'], {
+        encoding: 'utf8',
+      });
+      assert.equal(result.status, 2);
+      assert.match(
+        result.stderr.trimEnd().split('\n').at(-1) ?? '',
+        /^cubecape: exit 2: internal error: .*dist[\\/]cubecape\.cjs is missing \(build the CLI with `npm run build`/,
+      );
+      assert.doesNotMatch(result.stderr, /at loadBundle/, 'no stack trace unless CUBECAPE_DEBUG');
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('builds an OSV import worker that loads on its own', () => {
     // The worker does nothing without its workerData: starting it proves the file and its
     // requires resolve, which a pipelined import (10,000 records and more) depends on.
