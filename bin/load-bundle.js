@@ -29,7 +29,7 @@ function digestOf(bundle, cachedData) {
   return createHash('sha256').update(bundle).update(cachedData).digest();
 }
 
-/** The V8 cache inside the cache file, or undefined when the file is damaged or not this bundle's. */
+/** The V8 cache inside the cache file; undefined when the file is damaged or another bundle's. */
 function verifiedCache(file, bundle) {
   if (file.length <= DIGEST_BYTES) return undefined;
   const cachedData = file.subarray(DIGEST_BYTES);
@@ -48,7 +48,8 @@ const importModuleDynamically =
  * V8: compiled from source) or `none` (no cache file, or `useCache` false).
  *
  * @param {{ useCache?: boolean }} [options]
- * @returns {{ exports: Record<string, unknown>, script: vm.Script, cache: 'used' | 'rejected' | 'none' }}
+ * @returns {{ exports: Record<string, unknown>, script: vm.Script,
+ *   cache: 'used' | 'rejected' | 'none' }}
  */
 export function loadBundle({ useCache = true } = {}) {
   const bundle = readFileSync(BUNDLE);

@@ -65,7 +65,10 @@ describe('the built CLI', () => {
       assert.match(readFileSync(join(root, 'dist', file), 'utf8'), /^"use strict";\n/, file);
   });
 
-  /** How the launcher's loader (of the build in `home`) compiled the bundle, in a node started with `nodeOptions`. */
+  /**
+   * How the launcher's loader (of the build in `home`) compiled the bundle, in a node started
+   * with `nodeOptions`.
+   */
   function cacheUse(nodeOptions: readonly string[], home = root): string {
     const probe = [
       `const { tuneV8 } = await import(${JSON.stringify(pathToFileURL(join(home, 'bin/v8-tuning.js')).href)});`,
