@@ -38,10 +38,6 @@ function verifiedCache(file, bundle) {
     : undefined;
 }
 
-/** Dynamic import() in the bundle (of external packages) resolves as it would in a module. */
-const importModuleDynamically =
-  vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ?? ((specifier) => import(specifier));
-
 /**
  * Compiles and runs the bundle; returns its exports, the compiled script (the build asks it for a
  * new cache) and how the cache went: `used`, `rejected` (damaged, another bundle's, or refused by
@@ -63,10 +59,12 @@ export function loadBundle({ useCache = true } = {}) {
   }
   const cachedData = file === undefined ? undefined : verifiedCache(file, bundle);
   // The wrapper Node.js puts around a CommonJS file, on the bundle's first line so that line
-  // numbers in stack traces stay those of the file.
+  // numbers in stack traces stay those of the file. The bundle holds no import(): code from a
+  // code cache loses the hook that lets import() reach Node.js's loader (ESM-only packages are
+  // required instead, see src/core/lazy-require.ts; a test checks the bundle).
   const script = new vm.Script(
     `(function (exports, require, module, __filename, __dirname) {${bundle.toString('utf8')}\n})`,
-    { filename: BUNDLE, cachedData, importModuleDynamically },
+    { filename: BUNDLE, cachedData },
   );
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));

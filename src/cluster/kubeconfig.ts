@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { CubecapeError, describeError } from '../core/errors.js';
+import { kubernetesClient } from '../core/lazy-require.js';
 
 /** Where to find the cluster: flags first, then KUBECONFIG, ~/.kube/config, in-cluster. */
 export interface KubeConfigOptions {
@@ -58,11 +59,11 @@ function loadFiles(config: KubeConfig, files: readonly string[], create: () => K
 
 /**
  * Loads the kubeconfig a user means, the way kubectl finds it; throws CLUSTER_CONFIG. The
- * Kubernetes client is imported here, not at start-up: loading it costs every command (even
+ * Kubernetes client is loaded here, not at start-up: loading it costs every command (even
  * `--version` and snapshot scans) several hundred milliseconds and some 40 MB.
  */
-export async function loadKubeConfig(options: KubeConfigOptions): Promise<LoadedKubeConfig> {
-  const { KubeConfig } = await import('@kubernetes/client-node');
+export function loadKubeConfig(options: KubeConfigOptions): LoadedKubeConfig {
+  const { KubeConfig } = kubernetesClient();
   const config = new KubeConfig();
   let from: string;
   const envFiles = (options.env['KUBECONFIG'] ?? '').split(delimiter).filter((f) => f !== '');

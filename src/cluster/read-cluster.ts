@@ -97,7 +97,7 @@ export async function readCluster(
   controls: readonly Control[],
   options: ClusterReadOptions,
 ): Promise<ClusterRead> {
-  const loaded = await loadKubeConfig(options);
+  const loaded = loadKubeConfig(options);
   const client = await createApiClient(loaded);
   const readAt = new Date();
   let discovery;

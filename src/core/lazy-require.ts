@@ -22,6 +22,7 @@ import type * as AjvModule from 'ajv';
 import type * as Ajv2020Module from 'ajv/dist/2020.js';
 import type * as Fzstd from 'fzstd';
 import type * as JsYaml from 'js-yaml';
+import type * as KubernetesClient from '@kubernetes/client-node';
 import type * as PackageUrl from 'packageurl-js';
 import type PicomatchFn from 'picomatch';
 import type * as Re2js from 're2js';
@@ -54,3 +55,11 @@ export const tinyglobby = lazyModule('tinyglobby') as () => typeof Tinyglobby;
 export const jsYaml = lazyModule('js-yaml') as () => typeof JsYaml;
 /** picomatch: needed only for glob arguments, `--exclude`, ignore files and exception patterns. */
 export const picomatch = lazyModule('picomatch') as () => typeof PicomatchFn;
+/**
+ * The Kubernetes client (an ES module), only for live clusters: loading it costs several hundred
+ * milliseconds and some 40 MB. Required, not imported: the bundled CLI runs as a vm.Script whose
+ * code comes from a V8 code cache, and such code cannot reach Node.js's loader through import().
+ */
+export const kubernetesClient = lazyModule(
+  '@kubernetes/client-node',
+) as () => typeof KubernetesClient;

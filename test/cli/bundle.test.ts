@@ -173,6 +173,60 @@ describe('the built CLI', () => {
     }
   });
 
+  it('holds no import() of a package, which code from a code cache cannot run', () => {
+    // V8 drops the hook import() needs from code it takes from a cache ("A dynamic import
+    // callback was not specified"): ES-module packages are required (src/core/lazy-require.ts).
+    for (const file of ['cubecape.cjs', 'osv-import-worker.cjs'])
+      assert.doesNotMatch(
+        readFileSync(join(root, 'dist', file), 'utf8'),
+        /(?<![\w$.])import\("/,
+        file,
+      );
+  });
+
+  it('loads the Kubernetes client for a live cluster, with the code cache and without', () => {
+    const home = mkdtempSync(join(tmpdir(), 'cubecape-kubeconfig-'));
+    try {
+      const kubeconfig = join(home, 'config');
+      writeFileSync(
+        kubeconfig,
+        'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n',
+      );
+      for (const nodeOptions of [[], ['--max-old-space-size=300']]) {
+        const { status, stderr } = run(
+          ['scan', '--cluster', '--kubeconfig', kubeconfig],
+          nodeOptions,
+        );
+        assert.equal(status, 2, stderr);
+        // The client read the file and found no cluster: it loaded.
+        assert.match(
+          stderr.trimEnd().split('\n').at(-1) ?? '',
+          /has no cluster .*\[CLUSTER_CONFIG\]$/,
+        );
+      }
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('catalogues a directory holding a symlink into an SBOM', () => {
+    const home = mkdtempSync(join(tmpdir(), 'cubecape-sbom-dir-'));
+    try {
+      mkdirSync(join(home, 'node_modules/left-pad'), { recursive: true });
+      writeFileSync(
+        join(home, 'node_modules/left-pad/package.json'),
+        '{"name":"left-pad","version":"1.3.0"}\n',
+      );
+      symlinkSync('node_modules/left-pad/package.json', join(home, 'link.json'));
+      const { status, stdout, stderr } = run(['sbom', home, '-f', 'cyclonedx-json']);
+      assert.equal(status, 0, stderr);
+      const bom = JSON.parse(stdout) as { components?: { purl?: string }[] };
+      assert.ok(bom.components?.some((c) => c.purl === 'pkg:npm/left-pad@1.3.0'));
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('builds an OSV import worker that loads on its own', () => {
     // The worker does nothing without its workerData: starting it proves the file and its
     // requires resolve, which a pipelined import (10,000 records and more) depends on.

@@ -1,4 +1,5 @@
-import { lstat, open, readdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CubecapeError } from '../../core/errors.js';
 import type { FileEntry, FileTree, TargetInfo } from '../inventory/types.js';
@@ -50,7 +51,6 @@ export class DirTree implements FileTree {
         } else if (info.isFile()) {
           entries.set(path, { path, type: 'file', size: info.size, mode });
         } else if (info.isSymbolicLink()) {
-          const { readlink } = await import('node:fs/promises');
           const linkTarget = await readlink(join(root, path)).catch(() => '');
           entries.set(path, { path, type: 'symlink', size: 0, mode, linkTarget });
         } else {
@@ -80,7 +80,6 @@ export class DirTree implements FileTree {
 
   /** Reads a file without following a symlink swapped in since the scan (O_NOFOLLOW). */
   private async read(entry: FileEntry, maxFileBytes: number): Promise<Buffer | undefined> {
-    const { constants } = await import('node:fs');
     const handle = await open(
       join(this.root, entry.path),
       constants.O_RDONLY | constants.O_NOFOLLOW,
