@@ -23,12 +23,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  */
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = join(root, 'bin/cubecape.js');
-
+/** Runs the launcher of the build in `home` (this checkout's, unless a test copied it). */
 function run(
   args: readonly string[],
   nodeOptions: readonly string[] = [],
+  home = root,
 ): { status: number | null; stdout: string; stderr: string } {
+  const bin = join(home, 'bin/cubecape.js');
   const result = spawnSync(process.execPath, [...nodeOptions, bin, ...args], {
     cwd: root,
     encoding: 'utf8',
@@ -129,9 +130,7 @@ describe('the built CLI', () => {
       for (let at = 64; at < bytes.length; at += 997) bytes[at] = (bytes[at] ?? 0) ^ 0xff;
       writeFileSync(cache, bytes);
       assert.equal(cacheUse([], home), 'rejected');
-      const result = spawnSync(process.execPath, [join(home, 'bin/cubecape.js'), '--version'], {
-        encoding: 'utf8',
-      });
+      const result = run(['--version'], [], home);
       assert.equal(result.status, 0, result.stderr);
       assert.match(result.stdout, /^\d+\.\d+\.\d+/);
     } finally {
@@ -159,9 +158,7 @@ describe('the built CLI', () => {
     const home = copyOfBuild();
     try {
       rmSync(join(home, 'dist/cubecape.cjs'));
-      const result = spawnSync(process.execPath, [join(home, 'bin/cubecape.js'), '--version'], {
-        encoding: 'utf8',
-      });
+      const result = run(['--version'], [], home);
       assert.equal(result.status, 2);
       assert.match(
         result.stderr.trimEnd().split('\n').at(-1) ?? '',
