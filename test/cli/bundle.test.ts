@@ -102,6 +102,42 @@ describe('the built CLI', () => {
     assert.equal((JSON.parse(stdout) as { kind: string }).kind, 'ScanReport');
   });
 
+  it('loads the Node.js built-ins a command needs before it sets its V8 flags', () => {
+    // Node.js compiles its built-ins from a code cache that V8 refuses once a flag has changed:
+    // each built-in loaded after tuneV8() is compiled from source, 2-3 times slower. The hook
+    // notes what was loaded when the launcher sets its first flag.
+    const dir = mkdtempSync(join(tmpdir(), 'cubecape-builtins-'));
+    try {
+      const hook = join(dir, 'hook.mjs');
+      writeFileSync(
+        hook,
+        [
+          "import v8 from 'node:v8';",
+          "import { syncBuiltinESMExports } from 'node:module';",
+          'const set = v8.setFlagsFromString;',
+          'let before;',
+          'v8.setFlagsFromString = (flag) => { before ??= new Set(process.moduleLoadList); set(flag); };',
+          'syncBuiltinESMExports();',
+          "process.on('exit', () => {",
+          "  const late = process.moduleLoadList.filter((m) => !before?.has(m) && m.startsWith('NativeModule '));",
+          '  process.stderr.write(`late built-ins: ${JSON.stringify(late.map((m) => m.slice(13)))}\\n`);',
+          '});',
+        ].join('\n'),
+      );
+      // Small modules Node.js itself loads on demand at exit or for a piped stderr.
+      const allowed = new Set(['process', 'internal/fs/sync_write_stream']);
+      for (const args of [['--version'], ['scan', 'examples/', '-f', 'json']]) {
+        const { stderr } = run(args, ['--import', pathToFileURL(hook).href]);
+        const line = /^late built-ins: (.*)$/m.exec(stderr)?.[1];
+        assert.ok(line !== undefined, stderr);
+        const late = (JSON.parse(line) as string[]).filter((name) => !allowed.has(name));
+        assert.deepEqual(late, [], `${args.join(' ')}: import these in bin/cubecape.js`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   /** A copy of the launcher and the bundle, whose cache a test may damage. */
   function copyOfBuild(): string {
     const home = mkdtempSync(join(tmpdir(), 'cubecape-build-'));
