@@ -2,7 +2,7 @@
 // dist/cubecape.cjs and dist/osv-import-worker.cjs (most dependencies stay external), then makes the
 // bundle's V8 code cache (dist/cubecape.cjs.cache, see bin/load-bundle.js).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
@@ -53,6 +53,20 @@ buildSync({
   },
   logLevel: 'warning',
 });
+
+// esbuild writes strings ASCII-only, but leaves other characters in regular expressions and in the
+// comments it keeps. Escaped there too, the bundle is ASCII, which the launcher decodes as Latin-1,
+// ~3 ms faster than as UTF-8. A \uXXXX escape means the same character in a regular expression
+// (per UTF-16 unit: with the u flag a pair of escaped surrogates still reads as one code point).
+for (const name of ['cubecape.cjs', 'osv-import-worker.cjs']) {
+  const file = join(dist, name);
+  const text = readFileSync(file, 'utf8');
+  const ascii = text.replace(
+    /[^\0-\x7f]/g,
+    (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  if (ascii !== text) writeFileSync(file, ascii);
+}
 
 // The cache is made in a process of its own, whose V8 flags are the launcher's.
 const made = spawnSync(process.execPath, [join(root, 'scripts/code-cache.mjs')], {
