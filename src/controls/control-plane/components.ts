@@ -101,6 +101,40 @@ function invocationOf(ref: ContainerRef, component: Component): ComponentInvocat
 }
 
 /**
+ * A word that the command, the args or the image of a container running the component holds:
+ * its binary's name, hyperkube's sub-command name or the image name all contain it. Recognising
+ * a component means splitting the whole command line into words; most containers fail this
+ * substring test first and are not split at all.
+ */
+const COMPONENT_MARKS: Readonly<Record<Component, string>> = {
+  'kube-apiserver': 'apiserver',
+  'kube-controller-manager': 'controller-manager',
+  'kube-scheduler': 'scheduler',
+  etcd: 'etcd',
+};
+
+function mentions(value: unknown, mark: string): boolean {
+  if (typeof value === 'string') return value.includes(mark);
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    if (typeof item === 'string' && item.includes(mark)) return true;
+  }
+  return false;
+}
+
+/** Whether the container may run the component: false means it certainly does not. */
+function mayRun(ref: ContainerRef, component: Component): boolean {
+  const mark = COMPONENT_MARKS[component];
+  const { container } = ref;
+  return (
+    mentions(container['command'], mark) ||
+    mentions(container['args'], mark) ||
+    mentions(container['image'], mark)
+  );
+}
+
+/**
  * Every container of a workload that runs `component` (kubeadm static Pods, hosted control
  * planes in Deployments). Recognised by the binary in command or args — also inside a shell
  * string or behind hyperkube — or, when there is no command, by the image name.
@@ -123,7 +157,9 @@ export function invocationsOf(
         ? []
         : // The cached refs of every list (so commandOf's cache holds), main containers only.
           containersOf(pod.spec, pod.path).flatMap((ref) =>
-            ref.kind === 'containers' ? (invocationOf(ref, component) ?? []) : [],
+            ref.kind === 'containers' && mayRun(ref, component)
+              ? (invocationOf(ref, component) ?? [])
+              : [],
           );
     byComponent.set(component, invocations);
   }
