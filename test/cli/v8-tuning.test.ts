@@ -8,10 +8,11 @@ import { CLI_V8_FLAGS, v8FlagsFor } from '../../bin/v8-tuning.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 describe('V8 tuning of the launcher', () => {
-  it('limits inlining and relaxes heap growth when node was started without such flags', () => {
+  it('limits inlining, relaxes heap growth and raises the tier-up budget when node was started without such flags', () => {
     assert.deepEqual(v8FlagsFor([]), [
       '--max-inlined-bytecode-size=60',
       '--heap-growing-percent=900',
+      '--interrupt-budget=135168',
     ]);
     assert.deepEqual(
       v8FlagsFor(['--max-old-space-size=512', '--enable-source-maps']),
@@ -27,14 +28,35 @@ describe('V8 tuning of the launcher', () => {
       '--noturbo-inlining',
       '--turbo-inlining',
     ])
-      assert.deepEqual(v8FlagsFor([flag]), ['--heap-growing-percent=900'], flag);
+      assert.deepEqual(
+        v8FlagsFor([flag]),
+        ['--heap-growing-percent=900', '--interrupt-budget=135168'],
+        flag,
+      );
   });
 
   it("leaves the user's own heap growth alone and still limits inlining", () => {
     for (const flag of ['--heap-growing-percent=0', '--heap_growing_percent=50'])
-      assert.deepEqual(v8FlagsFor([flag]), ['--max-inlined-bytecode-size=60'], flag);
+      assert.deepEqual(
+        v8FlagsFor([flag]),
+        ['--max-inlined-bytecode-size=60', '--interrupt-budget=135168'],
+        flag,
+      );
+  });
+
+  it("leaves the user's own tier-up budget alone", () => {
+    for (const flag of ['--interrupt-budget=67584', '--interrupt_budget=1000'])
+      assert.deepEqual(
+        v8FlagsFor([flag]),
+        ['--max-inlined-bytecode-size=60', '--heap-growing-percent=900'],
+        flag,
+      );
     assert.deepEqual(
-      v8FlagsFor(['--heap-growing-percent=100', '--max-inlined-bytecode-size=460']),
+      v8FlagsFor([
+        '--heap-growing-percent=100',
+        '--max-inlined-bytecode-size=460',
+        '--interrupt-budget=67584',
+      ]),
       [],
     );
   });
