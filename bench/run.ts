@@ -10,7 +10,8 @@
  * they include the engine warming up, as a scan does, with the V8 settings of the launcher.
  * After the table, the median wall time of each phase of those scans (`CUBECAPE_DEBUG=1`) and,
  * on Linux, the main thread's CPU time and the time it waited for a core while V8's compiler and
- * GC threads held both.
+ * GC threads held both. Last, what starting an empty Node.js process costs here, which each scan
+ * includes.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -180,6 +181,31 @@ function repeated(runs: number, run: () => EndToEnd): EndToEnd & { bestWallMs: n
   };
 }
 
+/** Median wall time (ms) of a node process that does nothing, started with `env`. */
+function nodeStartMs(env: NodeJS.ProcessEnv): number {
+  const times = Array.from({ length: 7 }, () => {
+    const started = performance.now();
+    spawnSync(process.execPath, ['-e', '0'], { env });
+    return performance.now() - started;
+  });
+  return times.sort((a, b) => a - b)[3] ?? Number.NaN;
+}
+
+/**
+ * What starting Node.js itself costs on this machine, which every scan above pays. Node.js 20
+ * reads and parses each certificate of NODE_EXTRA_CA_CERTS before it runs any JavaScript, so
+ * where that points at the system's CA bundle, every process starts tens of milliseconds later.
+ */
+function nodeStartLine(): string {
+  const withEnv = nodeStartMs(process.env);
+  const extraCerts = process.env['NODE_EXTRA_CA_CERTS'];
+  if (extraCerts === undefined || extraCerts === '')
+    return `node itself: ${withEnv.toFixed(0)} ms to start and exit an empty process`;
+  const { NODE_EXTRA_CA_CERTS: _, ...rest } = process.env;
+  const without = nodeStartMs(rest);
+  return `node itself: ${withEnv.toFixed(0)} ms to start and exit an empty process, of which ${(withEnv - without).toFixed(0)} ms reading NODE_EXTRA_CA_CERTS (${extraCerts}), set in this environment and inherited by the scans above`;
+}
+
 function row(cells: readonly (string | number)[]): string {
   return cells.map((cell, i) => String(cell).padStart(i === 0 ? 10 : 14)).join(' ');
 }
@@ -260,6 +286,7 @@ function main(): void {
     console.log(
       `\nreal manifests (../shared/corpus/manifests): ${corpus.mb.toFixed(1)} MB, ${corpus.resources} resources, parse ${corpus.parseMbPerSec.toFixed(1)} MB/s, ${Math.round(corpus.evaluationsPerSec)} evaluations/s`,
     );
+    console.log(nodeStartLine());
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
