@@ -1,4 +1,4 @@
-import { getAt, toDotted, type JsonPath } from '../core/json-path.js';
+import { getAt, samePath, toDotted, type JsonPath } from '../core/json-path.js';
 import type { Mutable } from '../core/mutable.js';
 import { CONTAINER_LISTS, malformedContainerList } from '../model/containers.js';
 import { isRecord, type Resource } from '../model/resource.js';
@@ -121,17 +121,20 @@ function pathKey(path: JsonPath): string {
   return JSON.stringify(path);
 }
 
-/** Pod paths already reported by the baseline checks `checkId` replaces, at the same version. */
+/**
+ * Pod paths already reported by the baseline checks `checkId` replaces, at the same version. A
+ * handful at most: a list compared path by path, without building a key for each.
+ */
 function coveredByReplacedChecks(
   pod: PodView,
   checkId: PssCheckId,
   version: PssVersion,
-): ReadonlySet<string> {
-  const covered = new Set<string>();
+): readonly JsonPath[] {
+  const covered: JsonPath[] = [];
   for (const id of replacedChecks(checkId)) {
     const outcome = evaluatePssCheckOnView(pod, id, version);
     if (!outcome.inForce || outcome.failure === undefined) continue;
-    for (const path of outcome.failure.paths) covered.add(pathKey(path));
+    covered.push(...outcome.failure.paths);
   }
   return covered;
 }
@@ -171,7 +174,7 @@ function judge<M extends string>(
   const seen = new Set<string>();
   const { paths } = outcome.failure;
   for (const podPath of paths) {
-    if (covered.size > 0 && covered.has(pathKey(podPath))) continue;
+    if (covered.length > 0 && covered.some((path) => samePath(path, podPath))) continue;
     const path = toResourcePath(podPath, pod);
     const value = getAt(resource.object, path);
     const present = value !== undefined;

@@ -42,3 +42,10 @@ export function getAt(value: unknown, path: JsonPath): unknown {
   }
   return current;
 }
+
+/** Whether two paths name the same place: the same steps, numbers and strings told apart. */
+export function samePath(a: JsonPath, b: JsonPath): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
