@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -192,6 +192,35 @@ describe('cubecape scan', () => {
     const run = await runCli(['scan', join(dir, 'ok.yaml'), '-f', 'json', '-o', out]);
     assert.equal(run.code, 0);
     assert.equal(run.stdout, '');
+  });
+
+  it('writes a report of many pieces to -o whole and in order, the same as on stdout', async () => {
+    // Over a thousand findings: the JSON is made and written in several pieces. Only the scan's
+    // own clock may differ between the two runs.
+    const pods = Array.from({ length: 150 }, (_, i) =>
+      PRIVILEGED_POD.replace('name: bad', `name: bad-${i}`),
+    );
+    const dir = tempDir({ 'pods.yaml': pods.join('---\n') });
+    // Outside the scanned directory, which the second scan would otherwise read.
+    const outDir = tempDir({});
+    const out = join(outDir, 'report.json');
+    const written = await runCli(['scan', dir, '-f', 'json', '-o', out, '--fail-on', 'none']);
+    assert.equal(written.code, 0, written.stderr);
+    const printed = await runCli(['scan', dir, '-f', 'json', '--fail-on', 'none']);
+    const clockless = (text: string): string =>
+      text.replace(/"scannedAt": "[^"]*"/, '').replace(/"durationMs": \d+/, '');
+    const file = readFileSync(out, 'utf8');
+    assert.ok((JSON.parse(file) as ScanReport).findings.length > 1000);
+    assert.equal(clockless(file), clockless(printed.stdout));
+    assert.deepEqual(readdirSync(outDir), ['report.json'], 'no temporary file left');
+  });
+
+  it('leaves no file behind when the report cannot be written', async () => {
+    const dir = tempDir({ 'bad.yaml': PRIVILEGED_POD });
+    const run = await runCli(['scan', dir, '-f', 'json', '-o', join(dir, 'missing', 'r.json')]);
+    assert.notEqual(run.code, 0);
+    assert.notEqual(run.code, 1, 'a write failure is not a gate failure');
+    assert.deepEqual(readdirSync(dir), ['bad.yaml']);
   });
 });
 
