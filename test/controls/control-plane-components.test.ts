@@ -44,7 +44,10 @@ describe('invocationsOf: which control-plane component a container runs', () => 
   });
 
   it('does not take a mere mention of a name for the component', () => {
-    assert.deepEqual(componentsRun({ image: 'nginx', command: ['nginx', '-g', 'daemon off;'] }), []);
+    assert.deepEqual(
+      componentsRun({ image: 'nginx', command: ['nginx', '-g', 'daemon off;'] }),
+      [],
+    );
     assert.deepEqual(
       componentsRun({ image: 'example.com/apiserver-proxy:1', args: ['--etcd-servers=x'] }),
       [],
