@@ -1,6 +1,6 @@
 // `npm run build`, after tsc: bundles the CLI and the OSV import worker from dist/ into
-// dist/cubecape.cjs and dist/osv-import-worker.cjs (most dependencies stay external), then makes the
-// bundle's V8 code cache (dist/cubecape.cjs.cache, see bin/load-bundle.js).
+// dist/cubecape.cjs and dist/osv-import-worker.cjs (most dependencies stay external), then makes
+// the bundle's V8 code cache (dist/cubecape.cjs.cache, see bin/load-bundle.js).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -58,6 +58,8 @@ buildSync({
 // comments it keeps. Escaped there too, the bundle is ASCII, which the launcher decodes as Latin-1,
 // ~3 ms faster than as UTF-8. A \uXXXX escape means the same character in a regular expression
 // (per UTF-16 unit: with the u flag a pair of escaped surrogates still reads as one code point).
+// The one place an escape would change meaning is the raw text of a tagged template
+// (String.raw`…`); the bundle holds no non-ASCII character there.
 for (const name of ['cubecape.cjs', 'osv-import-worker.cjs']) {
   const file = join(dist, name);
   const text = readFileSync(file, 'utf8');
